@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "blankspot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "blankspot", targets: ["blankspot"]),
+        .library(name: "BlankSpotCore", targets: ["BlankSpotCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // GDAL 3.6 C API (Debian libgdal-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"])]
+        ),
+        // The engine: grids, terrain, towers, propagation, the sweep. No GDAL.
+        .target(name: "BlankSpotCore"),
+        // GDAL at the edges: rasters, vectors, spatial references, errors.
+        .target(name: "BlankSpotGDAL", dependencies: ["CGDAL", "BlankSpotCore"]),
+        // The jobs: read inputs, call the engine, write the output folder.
+        .target(name: "BlankSpotPipeline", dependencies: ["BlankSpotCore", "BlankSpotGDAL"]),
+        .executableTarget(
+            name: "blankspot",
+            dependencies: [
+                "BlankSpotCore", "BlankSpotPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BlankSpotCoreTests", dependencies: ["BlankSpotCore"]),
+        .testTarget(
+            name: "BlankSpotGDALTests",
+            dependencies: ["BlankSpotCore", "BlankSpotGDAL"]),
+        // End-to-end: runs the built `blankspot` executable on real inputs.
+        .testTarget(
+            name: "BlankSpotCLITests",
+            dependencies: ["blankspot", "BlankSpotCore"]),
+    ]
+)

@@ -1,0 +1,59 @@
+/// What a radio or visibility model sees while the sweep walks one ray outwards from a tower.
+///
+/// The sweep calls, for each major step i = 1, 2, …: ``receiverValue(groundM:distanceM:dCol:dRow:)``
+/// for every cell the ray owns at that step (the profile then holds the samples of steps < i,
+/// i.e. the terrain strictly between the tower and the cell), then
+/// ``addSample(heightM:distanceM:)`` with the ray's own terrain sample at step i.
+/// Implementations keep whatever running state they need (horizons, hulls, prefix sums) and
+/// must not allocate per call.
+public protocol RayProfileModel {
+    /// Starts a new ray; samples will come `stepM` metres apart.
+    mutating func beginRay(stepM: Double)
+    /// The value written for a receiver cell: higher is better, `-Float.infinity` = no service.
+    /// - Parameters:
+    ///   - groundM: terrain height of the receiver's cell (never nan).
+    ///   - distanceM: horizontal distance from the tower's cell centre to the cell's centre.
+    ///   - dCol, dRow: the cell's offset from the tower's cell (row grows southwards).
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int) -> Float
+    /// Appends the terrain sample at `distanceM` (nan = no data there).
+    mutating func addSample(heightM: Double, distanceM: Double)
+    /// The value for the tower's own cell.
+    func ownCellValue(groundM: Double) -> Float
+}
+
+/// Pure line of sight over a k-earth: a cell is served when the straight line from the antenna
+/// to a receiver `rxHeightM` above the cell's ground clears every terrain sample in between.
+///
+/// With the earth flattened, z(d) = h(d) − d²/(2ka) (heights relative to a plane tangent at the
+/// tower), rays are straight lines in (d, z), and the horizon seen from the antenna is the
+/// largest elevation slope (z_j − z_tx)/d_j over the samples so far. The receiver is visible
+/// when its own slope is at least that. Value: −distance in metres (nearer is better), or
+/// −∞ when hidden.
+public struct LineOfSightRayModel: RayProfileModel {
+    public let txAltitudeM: Double
+    public let rxHeightM: Double
+    public let curvaturePerM: Double
+    @usableFromInline var horizonSlope = -Double.infinity
+
+    public init(site: GridSite, settings: SweepSettings) {
+        txAltitudeM = site.antennaAltitudeM
+        rxHeightM = settings.rxHeightM
+        curvaturePerM = settings.curvaturePerM
+    }
+
+    @inlinable public mutating func beginRay(stepM: Double) { horizonSlope = -.infinity }
+
+    @inlinable
+    public func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int) -> Float {
+        let z = groundM + rxHeightM - distanceM * distanceM * curvaturePerM
+        return (z - txAltitudeM) >= horizonSlope * distanceM ? Float(-distanceM) : -.infinity
+    }
+
+    @inlinable
+    public mutating func addSample(heightM: Double, distanceM: Double) {
+        let slope = (heightM - distanceM * distanceM * curvaturePerM - txAltitudeM) / distanceM
+        if slope > horizonSlope { horizonSlope = slope }   // false for nan: no data never blocks
+    }
+
+    @inlinable public func ownCellValue(groundM: Double) -> Float { 0 }
+}

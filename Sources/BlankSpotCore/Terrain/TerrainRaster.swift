@@ -1,0 +1,35 @@
+/// Ground heights on a ``GridGeometry``: metres above the geoid, row-major, north row first.
+/// A missing height (DEM nodata, or outside every DEM) is `Float.nan` and is never read as sea level.
+public struct TerrainRaster: Sendable {
+    public let grid: GridGeometry
+    /// `grid.width × grid.height` heights in metres; `.nan` = no data.
+    public let heightsM: [Float]
+
+    public init(grid: GridGeometry, heightsM: [Float]) {
+        precondition(heightsM.count == grid.cellCount, "terrain buffer does not match its grid")
+        self.grid = grid
+        self.heightsM = heightsM
+    }
+
+    @inlinable public func heightM(col: Int, row: Int) -> Float { heightsM[row * grid.width + col] }
+
+    /// Height at a fractional position by bilinear interpolation between the four surrounding
+    /// cell centres (cell centre of `(c, r)` is at `(c + 0.5, r + 0.5)`); nan when any is missing
+    /// or the point is outside the outermost cell centres' reach.
+    public func interpolatedHeightM(columnCoordinate x: Double, rowCoordinate y: Double) -> Double {
+        let fx = x - 0.5, fy = y - 0.5
+        let c0 = Int(fx.rounded(.down)), r0 = Int(fy.rounded(.down))
+        let tx = fx - Double(c0), ty = fy - Double(r0)
+        func h(_ c: Int, _ r: Int) -> Double {
+            let cc = min(max(c, 0), grid.width - 1), rr = min(max(r, 0), grid.height - 1)
+            return Double(heightM(col: cc, row: rr))
+        }
+        guard c0 >= -1, r0 >= -1, c0 < grid.width, r0 < grid.height else { return .nan }
+        let top = h(c0, r0) * (1 - tx) + h(c0 + 1, r0) * tx
+        let bottom = h(c0, r0 + 1) * (1 - tx) + h(c0 + 1, r0 + 1) * tx
+        return top * (1 - ty) + bottom * ty
+    }
+
+    /// Number of cells holding a height.
+    public var validCellCount: Int { heightsM.reduce(0) { $1.isNaN ? $0 : $0 + 1 } }
+}

@@ -1,0 +1,140 @@
+import CGDAL
+import BlankSpotCore
+import Foundation
+
+/// What was loaded and how, for run.json and the user.
+public struct TerrainReport: Sendable, Codable {
+    public struct Source: Sendable, Codable {
+        public var path: String
+        public var driver: String
+        public var widthPx: Int
+        public var heightPx: Int
+        public var crs: String
+        public var nativeCellSizeM: Double
+    }
+    public var sources: [Source]
+    /// "warped (bilinear)" or "read directly (DEM already on the analysis grid)".
+    public var method: String
+    public var crs: String
+    public var cellSizeM: Double
+    /// "DEM native" or "--resolution-m".
+    public var cellSizeFrom: String
+    public var validCells: Int
+    public var totalCells: Int
+}
+
+/// Reads one or more DEMs onto the analysis grid.
+public enum TerrainLoader {
+    /// Loads the terrain covering `area`.
+    ///
+    /// The grid is in `crs`, with cells of `resolutionM` (default: the finest native cell size
+    /// among the DEMs) aligned to multiples of the cell size, covering `area` clipped to the
+    /// DEMs' footprint. When there is a single DEM already in `crs` at that cell size, its own
+    /// pixel grid is used and the heights are read directly; otherwise all DEMs are mosaicked
+    /// and warped once with bilinear resampling. DEM nodata becomes nan.
+    ///
+    /// - Throws: ``InputError`` naming the DEM at fault; ``UsageError`` when the area lies
+    ///   outside every DEM.
+    public static func load(demPaths: [String], crs: AnalysisCRS, area: ProjectedExtent,
+                            resolutionM: Double?) throws -> (TerrainRaster, TerrainReport) {
+        guard !demPaths.isEmpty else { throw UsageError("give at least one DEM with --dem") }
+        if let r = resolutionM, !(r.isFinite && r > 0) {
+            throw UsageError("--resolution-m must be greater than 0, got \(r)")
+        }
+        let sources = try demPaths.map { try DEMSource(path: $0) }
+        let cellSizeM = resolutionM ?? sources.map { $0.nativeCellSizeM() }.min()!
+        guard cellSizeM > 0 else { throw UsageError("could not derive a cell size from the DEMs; give --resolution-m") }
+
+        // The DEMs' footprint in the analysis CRS.
+        var footprint: ProjectedExtent?
+        for s in sources {
+            let t = try CoordinateTransform(from: s.reference, to: crs.reference)
+            let e = s.nativeExtent
+            guard let b = t.transformBounds(minX: e.minX, minY: e.minY, maxX: e.maxX, maxY: e.maxY) else {
+                throw InputError(file: s.userPath, message: "its extent cannot be transformed to \(crs.label): \(GDALRuntime.lastErrorMessage())")
+            }
+            let be = ProjectedExtent(minXM: b.minX, minYM: b.minY, maxXM: b.maxX, maxYM: b.maxY)
+            footprint = footprint.map { $0.union(be) } ?? be
+        }
+        guard let clipped = footprint.flatMap({ area.intersection($0) }) else {
+            throw UsageError("the area to analyse lies outside every DEM given (\(demPaths.joined(separator: ", ")))")
+        }
+
+        let report: (String, TerrainRaster)
+        if sources.count == 1, let direct = try readDirect(sources[0], crs: crs, area: clipped, cellSizeM: cellSizeM) {
+            report = ("read directly (DEM already on the analysis grid)", direct)
+        } else {
+            let grid = AnalysisGridPlanner.alignedGrid(covering: clipped, cellSizeM: cellSizeM, crsWKT: crs.wkt)
+            report = ("warped (bilinear)", try warp(sources, onto: grid))
+        }
+        let terrain = report.1
+        let info = TerrainReport(
+            sources: sources.map {
+                .init(path: $0.userPath, driver: $0.driver, widthPx: $0.width, heightPx: $0.height,
+                      crs: $0.reference.label, nativeCellSizeM: $0.nativeCellSizeM())
+            },
+            method: report.0, crs: crs.label, cellSizeM: cellSizeM,
+            cellSizeFrom: resolutionM == nil ? "DEM native" : "--resolution-m",
+            validCells: terrain.validCellCount, totalCells: terrain.grid.cellCount)
+        guard info.validCells > 0 else {
+            throw UsageError("the DEMs hold no height (only nodata) over the area to analyse")
+        }
+        return (terrain, info)
+    }
+
+    /// Reads a window of a DEM that is already in the analysis CRS with square cells of
+    /// `cellSizeM`; nil when it is not.
+    static func readDirect(_ source: DEMSource, crs: AnalysisCRS, area: ProjectedExtent, cellSizeM: Double) throws -> TerrainRaster? {
+        let gt = source.geoTransform
+        let unit = source.reference.linearUnitsM
+        guard source.reference.isProjected, source.reference.isSame(as: crs.reference), unit == 1,
+              abs(gt[1] - cellSizeM) <= 1e-9 * cellSizeM, abs(-gt[5] - cellSizeM) <= 1e-9 * cellSizeM else { return nil }
+        let c0 = max(0, Int(((area.minXM - gt[0]) / gt[1]).rounded(.down)))
+        let c1 = min(source.width, Int(((area.maxXM - gt[0]) / gt[1]).rounded(.up)))
+        let r0 = max(0, Int(((area.maxYM - gt[3]) / gt[5]).rounded(.down)))
+        let r1 = min(source.height, Int(((area.minYM - gt[3]) / gt[5]).rounded(.up)))
+        guard c1 > c0, r1 > r0 else { return nil }
+        let grid = GridGeometry(originXM: gt[0] + Double(c0) * gt[1], originYM: gt[3] + Double(r0) * gt[5],
+                                cellSizeM: cellSizeM, width: c1 - c0, height: r1 - r0, crsWKT: crs.wkt)
+        var heights = [Float](repeating: 0, count: grid.cellCount)
+        let band = GDALGetRasterBand(source.dataset.handle, 1)
+        let err = heights.withUnsafeMutableBytes { buf in
+            GDALRasterIO(band, GF_Read, Int32(c0), Int32(r0), Int32(grid.width), Int32(grid.height),
+                         buf.baseAddress, Int32(grid.width), Int32(grid.height), GDT_Float32, 0, 0)
+        }
+        guard err == CE_None else { throw GDALRuntime.failure("read its heights", path: source.userPath) }
+        if let nd = source.nodata {
+            let ndf = Float(nd)
+            for i in heights.indices where heights[i] == ndf { heights[i] = .nan }
+        }
+        return TerrainRaster(grid: grid, heightsM: heights)
+    }
+
+    /// Mosaics and warps all sources onto `grid` (bilinear; nodata → nan) with GDALWarp,
+    /// writing straight into the terrain buffer through a MEM dataset over it.
+    static func warp(_ sources: [DEMSource], onto grid: GridGeometry) throws -> TerrainRaster {
+        var heights = [Float](repeating: .nan, count: grid.cellCount)
+        try heights.withUnsafeMutableBufferPointer { buffer in
+            let address = UInt(bitPattern: buffer.baseAddress)
+            let memPath = "MEM:::DATAPOINTER=\(address),PIXELS=\(grid.width),LINES=\(grid.height),BANDS=1,DATATYPE=Float32"
+            guard let dst = GDALOpen(memPath, GA_Update) else { throw GDALRuntime.failure("create the in-memory terrain grid") }
+            defer { GDALClose(dst) }
+            var gt = grid.geoTransform
+            GDALSetGeoTransform(dst, &gt)
+            GDALSetProjection(dst, grid.crsWKT)
+            GDALSetRasterNoDataValue(GDALGetRasterBand(dst, 1), .nan)
+            let args = CStringList(["-r", "bilinear", "-wo", "INIT_DEST=NO_DATA", "-wm", "512", "-q"])
+            guard let options = GDALWarpAppOptionsNew(args.pointer, nil) else { throw GDALRuntime.failure("set up the DEM warp") }
+            defer { GDALWarpAppOptionsFree(options) }
+            var handles: [GDALDatasetH?] = sources.map { $0.dataset.handle }
+            var usageError: Int32 = 0
+            let result = handles.withUnsafeMutableBufferPointer { h in
+                GDALWarp(nil, dst, Int32(sources.count), h.baseAddress, options, &usageError)
+            }
+            guard result != nil else {
+                throw GDALRuntime.failure("warp the DEM onto the analysis grid", path: sources.map(\.userPath).joined(separator: ", "))
+            }
+        }
+        return TerrainRaster(grid: grid, heightsM: heights)
+    }
+}

@@ -1,0 +1,160 @@
+import BlankSpotCore
+import BlankSpotGDAL
+import Foundation
+
+/// Everything `blankspot coverage` needs to know.
+public struct CoverageRequest: Sendable {
+    public var demPaths: [String]
+    public var towersPath: String
+    public var outPath: String
+    public var model: CoverageModelKind
+    public var settings: SweepSettings
+    public var crs: String?
+    public var resolutionM: Double?
+    public var threads: Int
+    public var overwrite: Bool
+    public var commandLine: [String]
+
+    public init(demPaths: [String], towersPath: String, outPath: String, model: CoverageModelKind,
+                settings: SweepSettings, crs: String?, resolutionM: Double?, threads: Int,
+                overwrite: Bool, commandLine: [String]) {
+        self.demPaths = demPaths
+        self.towersPath = towersPath
+        self.outPath = outPath
+        self.model = model
+        self.settings = settings
+        self.crs = crs
+        self.resolutionM = resolutionM
+        self.threads = threads
+        self.overwrite = overwrite
+        self.commandLine = commandLine
+    }
+}
+
+/// What a finished coverage run reports back.
+public struct CoverageSummary: Sendable {
+    public var outPath: String
+    public var towersUsed: Int
+    public var towersSkipped: Int
+    public var cells: Int
+    public var servedCells: Int
+    public var timingsS: [String: Double]
+}
+
+/// `blankspot coverage`: read → sweep → write, into a folder that appears only when complete.
+public enum CoverageJob {
+    public static func run(_ request: CoverageRequest, log: (String) -> Void) throws -> CoverageSummary {
+        try request.settings.validate()
+        guard request.threads >= 1 else { throw UsageError("--threads must be at least 1, got \(request.threads)") }
+        let started = utcTimestamp()
+        let clock = ContinuousClock()
+        var timings: [String: Double] = [:]
+        func seconds(_ d: Duration) -> Double {
+            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        // Refuse an existing destination before spending time on the work.
+        let output = try StagedOutputFolder(destination: request.outPath, overwrite: request.overwrite)
+        do {
+            var t0 = clock.now
+            let scenario = try ScenarioLoader.load(
+                towersPath: request.towersPath, demPaths: request.demPaths, crs: request.crs,
+                resolutionM: request.resolutionM, marginM: request.settings.radiusM + 500, warn: log)
+            timings["read"] = seconds(clock.now - t0)
+
+            t0 = clock.now
+            let grids: CoverageGrids
+            switch request.model {
+            case .los:
+                grids = CoverageEngine.run(
+                    terrain: scenario.terrain, sites: scenario.sites, settings: request.settings,
+                    threads: request.threads, servingThreshold: -.greatestFiniteMagnitude,
+                    makeModel: { LineOfSightRayModel(site: $0, settings: request.settings) })
+            }
+            timings["sweep"] = seconds(clock.now - t0)
+
+            t0 = clock.now
+            let metadata = rasterMetadata(request, scenario: scenario)
+            let products = CoverageProducts.lineOfSight(grids, terrain: scenario.terrain, metadata: metadata)
+            for (file, product) in products {
+                try GeoTIFFWriter.write(product, grid: scenario.terrain.grid, to: output.path(file))
+            }
+            try TowerTableWriter.write(scenario, to: output.path("towers.csv"))
+            timings["write"] = seconds(clock.now - t0)
+
+            let served = grids.serverCount.reduce(0) { $1 > 0 && $1 != .max ? $0 + 1 : $0 }
+            let manifest = makeManifest(request, scenario: scenario, started: started, timings: timings,
+                                        served: served, outputs: products.map(\.file) + ["towers.csv", "run.json"])
+            try manifest.write(to: output.path("run.json"))
+            try output.commit()
+            return CoverageSummary(outPath: output.destination.path, towersUsed: scenario.sites.count,
+                                   towersSkipped: scenario.skipped.count, cells: scenario.terrain.grid.cellCount,
+                                   servedCells: served, timingsS: timings)
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func parameterList(_ request: CoverageRequest, scenario: Scenario) -> [String: String] {
+        [
+            "model": request.model.rawValue,
+            "radius_m": CSVWriter.number(request.settings.radiusM),
+            "rx_height_m": CSVWriter.number(request.settings.rxHeightM),
+            "k_factor": CSVWriter.number(request.settings.kFactor),
+            "earth_radius_m": CSVWriter.number(request.settings.earthRadiusM),
+            "crs": scenario.crsLabel,
+            "cell_size_m": CSVWriter.number(scenario.terrain.grid.cellSizeM),
+        ]
+    }
+
+    static func rasterMetadata(_ request: CoverageRequest, scenario: Scenario) -> [String: String] {
+        var m: [String: String] = [:]
+        for (k, v) in parameterList(request, scenario: scenario) { m["BLANKSPOT_" + k.uppercased()] = v }
+        m["BLANKSPOT_VERSION"] = BlankSpotVersion.string
+        m["BLANKSPOT_TOWERS_USED"] = String(scenario.sites.count)
+        m["BLANKSPOT_TERRAIN"] = scenario.terrainReport.method + " from " + scenario.terrainReport.sources.map(\.path).joined(separator: ", ")
+        return m
+    }
+
+    static func makeManifest(_ request: CoverageRequest, scenario: Scenario, started: String,
+                             timings: [String: Double], served: Int, outputs: [String]) -> RunManifest {
+        let grid = scenario.terrain.grid
+        return RunManifest(
+            command: request.commandLine, startedUTC: started, threads: request.threads,
+            parameters: parameterList(request, scenario: scenario),
+            inputs: [RunManifest.input(role: "towers", path: request.towersPath)]
+                + request.demPaths.map { RunManifest.input(role: "dem", path: $0) },
+            grid: .init(crs: scenario.crsLabel, originXM: grid.originXM, originYM: grid.originYM,
+                        cellSizeM: grid.cellSizeM, width: grid.width, height: grid.height),
+            terrain: .init(method: scenario.terrainReport.method, cellSizeFrom: scenario.terrainReport.cellSizeFrom,
+                           validCells: scenario.terrainReport.validCells,
+                           sources: scenario.terrainReport.sources.map { "\($0.path) (\($0.driver), \($0.widthPx)×\($0.heightPx), \($0.crs), \(CSVWriter.number($0.nativeCellSizeM, decimals: 2)) m)" }),
+            towers: .init(read: scenario.towers.count, used: scenario.sites.count,
+                          skipped: scenario.skipped.map { .init(id: $0.tower.id, origin: $0.tower.origin, reason: $0.reason) }),
+            counts: ["cells": grid.cellCount, "cells_with_terrain": scenario.terrainReport.validCells, "cells_served": served],
+            timingsS: timings, outputs: outputs)
+    }
+}
+
+/// towers.csv: the towers as used, one row per tower of the input (skipped ones say why).
+enum TowerTableWriter {
+    static func write(_ scenario: Scenario, to path: String) throws {
+        var text = CSVWriter.line(["index", "id", "lon", "lat", "x_m", "y_m", "col", "row", "ground_m", "height_m",
+                                   "eirp_dbm", "frequency_mhz", "azimuth_deg", "beamwidth_deg", "tilt_deg",
+                                   "technology", "status", "origin"])
+        let sitesByIndex = Dictionary(uniqueKeysWithValues: scenario.sites.map { ($0.index, $0) })
+        let skippedByID = Dictionary(scenario.skipped.map { ($0.tower.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        for (i, t) in scenario.towers.enumerated() {
+            let site = sitesByIndex[i]
+            let n = { (v: Double?, d: Int) in v.map { CSVWriter.number($0, decimals: d) } ?? "" }
+            text += CSVWriter.line([
+                String(i), t.id, n(t.lonDeg, 7), n(t.latDeg, 7), n(site?.xM, 2), n(site?.yM, 2),
+                site.map { String($0.col) } ?? "", site.map { String($0.row) } ?? "", n(site?.groundM, 1),
+                n(t.heightM, 2), n(t.eirpDBm, 2), n(t.frequencyMHz, 3), n(t.azimuthDeg, 2),
+                n(t.beamwidthDeg, 2), n(t.tiltDeg, 2), t.technology.rawValue,
+                site != nil ? "used" : "skipped: " + (skippedByID[t.id] ?? ""), t.origin,
+            ])
+        }
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+}

@@ -1,0 +1,90 @@
+import BlankSpotCore
+import Foundation
+
+/// run.json: what was run, on what, with which parameters, how long it took, what came out.
+/// Everything but `timingsS`, `startedUTC` and `threads` is the same for the same inputs.
+public struct RunManifest: Encodable {
+    public struct Input: Encodable {
+        public var role: String
+        public var path: String
+        public var bytes: Int?
+        public var sha256: String?
+    }
+
+    public struct TowerUse: Encodable {
+        public var read: Int
+        public var used: Int
+        public var skipped: [Skipped]
+        public struct Skipped: Encodable {
+            public var id: String
+            public var origin: String
+            public var reason: String
+        }
+    }
+
+    public var tool = "blankspot"
+    public var version = BlankSpotVersion.string
+    public var command: [String]
+    public var startedUTC: String
+    public var threads: Int
+    public var parameters: [String: String]
+    public var inputs: [Input]
+    public var grid: GridGeometrySummary
+    public var terrain: TerrainReportSummary
+    public var towers: TowerUse
+    public var counts: [String: Int]
+    public var timingsS: [String: Double]
+    public var outputs: [String]
+
+    public struct GridGeometrySummary: Encodable {
+        public var crs: String
+        public var originXM: Double
+        public var originYM: Double
+        public var cellSizeM: Double
+        public var width: Int
+        public var height: Int
+    }
+
+    public struct TerrainReportSummary: Encodable {
+        public var method: String
+        public var cellSizeFrom: String
+        public var validCells: Int
+        public var sources: [String]
+    }
+
+    /// Describes an input file: size and SHA-256 of its bytes (nil for GDAL virtual paths).
+    public static func input(role: String, path: String) -> Input {
+        guard let attrs = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = (attrs[.size] as? NSNumber)?.intValue else {
+            return Input(role: role, path: path, bytes: nil, sha256: nil)
+        }
+        return Input(role: role, path: path, bytes: size, sha256: FileHasher.sha256(path: path))
+    }
+
+    public func write(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        try encoder.encode(self).write(to: URL(fileURLWithPath: path))
+    }
+}
+
+/// Streams a file through SHA-256.
+enum FileHasher {
+    static func sha256(path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(chunk)
+        }
+        return hasher.finalizeHex()
+    }
+}
+
+/// UTC now as ISO 8601.
+func utcTimestamp() -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    return f.string(from: Date())
+}

@@ -1,0 +1,83 @@
+import Dispatch
+import Foundation
+
+/// An output folder that appears only when complete.
+///
+/// Files are written into a hidden temporary folder beside the destination (same parent, so
+/// the final rename is atomic on one file system) and renamed into place by ``commit()``. On
+/// an error the temporary folder is removed; on Ctrl-C / SIGTERM too, before the process exits.
+public final class StagedOutputFolder: @unchecked Sendable {
+    let destination: URL
+    let staging: URL
+    private let overwrite: Bool
+    private var signalSources: [DispatchSourceSignal] = []
+
+    public init(destination path: String, overwrite: Bool) throws {
+        destination = URL(fileURLWithPath: path).standardizedFileURL
+        self.overwrite = overwrite
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: parent.path, isDirectory: &isDir), isDir.boolValue else {
+            throw OutputError("\(path): the parent folder \(parent.path) does not exist")
+        }
+        if fm.fileExists(atPath: destination.path), !overwrite {
+            throw OutputError("\(path) already exists; choose another --out or add --overwrite")
+        }
+        staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw OutputError("\(parent.path): cannot create a folder there (\(error.localizedDescription))")
+        }
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            let staging = self.staging
+            source.setEventHandler {
+                try? FileManager.default.removeItem(at: staging)
+                FileHandle.standardError.write(Data("blankspot: interrupted; no output written\n".utf8))
+                exit(128 + sig)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    /// Path of a file inside the staging folder.
+    public func path(_ name: String) -> String { staging.appendingPathComponent(name).path }
+
+    /// Moves the finished folder into place (replacing the old one with --overwrite).
+    public func commit() throws {
+        let fm = FileManager.default
+        var old: URL?
+        if fm.fileExists(atPath: destination.path) {
+            guard overwrite else { throw OutputError("\(destination.path) appeared while running; not replaced") }
+            let aside = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
+            try fm.moveItem(at: destination, to: aside)
+            old = aside
+        }
+        try fm.moveItem(at: staging, to: destination)
+        if let old { try? fm.removeItem(at: old) }
+        stopWatchingSignals()
+    }
+
+    /// Removes the staging folder (after a failure).
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+        stopWatchingSignals()
+    }
+
+    private func stopWatchingSignals() {
+        for s in signalSources { s.cancel() }
+        signalSources = []
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}
+
+public struct OutputError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Messages for the user on stderr (stdout stays free for data).
+enum Console {
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("blankspot: \(message)\n".utf8))
+    }
+
+    static func info(_ message: String) {
+        FileHandle.standardError.write(Data("blankspot: \(message)\n".utf8))
+    }
+
+    static func seconds(_ s: Double?) -> String {
+        guard let s else { return "-" }
+        return String(format: "%.2f s", s)
+    }
+}
