@@ -31,6 +31,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark suite (release build): `swift run -c release blankspot-bench`.
+        .executableTarget(
+            name: "blankspot-bench",
+            dependencies: ["BlankSpotCore", "BlankSpotPipeline", "BlankSpotGDAL"],
+            path: "benchmarks/Sources/blankspot-bench"
+        ),
         .testTarget(name: "BlankSpotCoreTests", dependencies: ["BlankSpotCore"]),
         .testTarget(
             name: "BlankSpotGDALTests",

@@ -65,10 +65,8 @@ public enum CoverageJob {
             let grids: CoverageGrids
             switch request.model {
             case .los:
-                grids = CoverageEngine.run(
-                    terrain: scenario.terrain, sites: scenario.sites, settings: request.settings,
-                    threads: request.threads, servingThreshold: -.greatestFiniteMagnitude,
-                    makeModel: { LineOfSightRayModel(site: $0, settings: request.settings) })
+                grids = CoverageEngine.run(terrain: scenario.terrain, sites: scenario.sites, settings: request.settings,
+                                           model: .lineOfSight, threads: request.threads)
             }
             timings["sweep"] = seconds(clock.now - t0)
 

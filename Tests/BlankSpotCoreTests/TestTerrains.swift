@@ -35,8 +35,6 @@ enum TestTerrains {
 
     /// Line-of-sight grids for the given sites.
     static func lineOfSight(_ terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, threads: Int = 2) -> CoverageGrids {
-        CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, threads: threads,
-                           servingThreshold: -.greatestFiniteMagnitude,
-                           makeModel: { LineOfSightRayModel(site: $0, settings: settings) })
+        CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, model: .lineOfSight, threads: threads)
     }
 }

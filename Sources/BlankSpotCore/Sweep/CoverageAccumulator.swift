@@ -12,15 +12,15 @@ public struct CoverageGrids: Sendable {
     public var serverCount: [UInt16]
 }
 
-/// Merges tower footprints into the grid-wide best value, best tower and server count.
+/// Merges tower values into the grid-wide best value, best tower and server count.
 ///
 /// The merge is commutative and associative: best = largest value, ties to the lower tower
 /// index; count = number of serving towers. So the result is the same whatever order threads
-/// finish their towers in. Rows are guarded by band locks so that towers far apart merge at
-/// the same time.
+/// finish their towers in. Whole footprints merge under row-band locks so that towers far
+/// apart merge at the same time.
 final class CoverageAccumulator: @unchecked Sendable {
     let grid: GridGeometry
-    /// A footprint value at or above this counts the tower as a server.
+    /// A value at or above this counts the tower as a server.
     let servingThreshold: Float
     private let bestValue: UnsafeMutableBufferPointer<Float>
     private let bestIndex: UnsafeMutableBufferPointer<Int32>
@@ -28,28 +28,33 @@ final class CoverageAccumulator: @unchecked Sendable {
     private let bandRows = 64
     private let bandLocks: [NSLock]
 
-    init(grid: GridGeometry, servingThreshold: Float) {
+    /// Works on the caller's buffers (already set to −∞, −1 and 0), which must outlive it.
+    init(grid: GridGeometry, servingThreshold: Float, bestValue: UnsafeMutableBufferPointer<Float>,
+         bestIndex: UnsafeMutableBufferPointer<Int32>, serverCount: UnsafeMutableBufferPointer<UInt16>) {
         self.grid = grid
         self.servingThreshold = servingThreshold
-        let n = grid.cellCount
-        bestValue = .allocate(capacity: n)
-        bestValue.initialize(repeating: -.infinity)
-        bestIndex = .allocate(capacity: n)
-        bestIndex.initialize(repeating: -1)
-        serverCount = .allocate(capacity: n)
-        serverCount.initialize(repeating: 0)
+        self.bestValue = bestValue
+        self.bestIndex = bestIndex
+        self.serverCount = serverCount
         bandLocks = (0..<((grid.height + 63) / 64)).map { _ in NSLock() }
     }
 
-    deinit {
-        bestValue.deallocate()
-        bestIndex.deallocate()
-        serverCount.deallocate()
+    /// Merges one value of tower `towerIndex` into cell `g` (no locking).
+    @inline(__always)
+    func mergeCell(_ g: Int, value v: Float, towerIndex: Int32) {
+        // Skips −∞ (not reached / not served) and nan (no terrain).
+        guard v > -.infinity else { return }
+        if v >= servingThreshold, serverCount[g] < .max { serverCount[g] += 1 }
+        let b = bestValue[g]
+        if v > b || (v == b && (bestIndex[g] < 0 || towerIndex < bestIndex[g])) {
+            bestValue[g] = v
+            bestIndex[g] = towerIndex
+        }
     }
 
+    /// Merges a whole footprint, locking the row bands it covers one at a time.
     func merge(_ footprint: TowerFootprint, towerIndex: Int) {
         let index = Int32(towerIndex)
-        let width = grid.width
         var row = footprint.row0
         let rowEnd = footprint.row0 + footprint.height
         while row < rowEnd {
@@ -58,27 +63,13 @@ final class CoverageAccumulator: @unchecked Sendable {
             bandLocks[band].lock()
             for r in row..<bandEnd {
                 let src = (r - footprint.row0) * footprint.width
-                let dst = r * width + footprint.col0
+                let dst = r * grid.width + footprint.col0
                 for c in 0..<footprint.width {
-                    let v = footprint.values[src + c]
-                    // Skips −∞ (not reached / hidden) and nan (no terrain).
-                    guard v > -.infinity else { continue }
-                    let g = dst + c
-                    if v >= servingThreshold, serverCount[g] < .max { serverCount[g] += 1 }
-                    let b = bestValue[g]
-                    if v > b || (v == b && (bestIndex[g] < 0 || index < bestIndex[g])) {
-                        bestValue[g] = v
-                        bestIndex[g] = index
-                    }
+                    mergeCell(dst + c, value: footprint.values[src + c], towerIndex: index)
                 }
             }
             bandLocks[band].unlock()
             row = bandEnd
         }
-    }
-
-    func result() -> CoverageGrids {
-        CoverageGrids(grid: grid, bestValue: Array(bestValue), bestIndex: Array(bestIndex),
-                      serverCount: Array(serverCount))
     }
 }

@@ -1,52 +1,83 @@
-/// Runs the radial sweep for every tower and combines the footprints.
+/// Runs the radial sweep for every tower and combines the results.
 ///
 /// Parallelism (`DispatchQueue.concurrentPerform` through ``ParallelLoop``): with at least two
-/// towers per thread, whole towers are the work items; with fewer, each tower's rays are split
-/// into chunks that run in parallel (rays own disjoint cells, see ``RayFan``). Either way every
-/// cell value is computed by one ray in one fixed way, and the merge is order-free, so the
-/// output is the same for any thread count.
+/// towers per thread, whole towers are the work items, each swept into its worker's footprint
+/// buffer and then merged; with fewer, towers go one at a time and each tower's rays are split
+/// into chunks that run in parallel, merging straight into the result (rays own disjoint cells,
+/// see ``RayFan``). Either way every cell value is computed by one ray in one fixed way and the
+/// merge is order-free, so the output is the same for any thread count.
 public enum CoverageEngine {
     /// Rays per work item when one tower's rays are shared between threads.
-    static let raysPerChunk = 64
+    static let raysPerChunk = 32
 
-    /// Sweeps all `sites` with a model made per site by `makeModel`.
+    /// Sweeps all `sites` with `model`, on `threads` threads (≥ 1).
+    public static func run(terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings,
+                           model: CoverageModel, threads: Int) -> CoverageGrids {
+        switch model {
+        case .lineOfSight:
+            return run(terrain: terrain, sites: sites, settings: settings, threads: threads,
+                       servingThreshold: -.greatestFiniteMagnitude,
+                       makeModel: { LineOfSightRayModel(site: $0, settings: settings) })
+        }
+    }
+
+    /// Sweeps all `sites` with a model made per site by `makeModel` (specialised per model type
+    /// inside this module; the public entry point above picks the type).
     /// - Parameters:
     ///   - servingThreshold: a value at or above it counts the tower in `serverCount`.
     ///   - threads: threads to use (≥ 1).
-    public static func run<M: RayProfileModel>(
+    static func run<M: RayProfileModel>(
         terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, threads: Int,
         servingThreshold: Float, makeModel: (GridSite) -> M
     ) -> CoverageGrids {
+        let n = terrain.grid.cellCount
+        var bestValue = [Float](repeating: -.infinity, count: n)
+        var bestIndex = [Int32](repeating: -1, count: n)
+        var serverCount = [UInt16](repeating: 0, count: n)
+        bestValue.withUnsafeMutableBufferPointer { bestValue in
+            bestIndex.withUnsafeMutableBufferPointer { bestIndex in
+                serverCount.withUnsafeMutableBufferPointer { serverCount in
+                    let accumulator = CoverageAccumulator(
+                        grid: terrain.grid, servingThreshold: servingThreshold,
+                        bestValue: bestValue, bestIndex: bestIndex, serverCount: serverCount)
+                    sweepAll(terrain: terrain, sites: sites, settings: settings, threads: max(1, threads),
+                             accumulator: accumulator, makeModel: makeModel)
+                }
+            }
+        }
+        return CoverageGrids(grid: terrain.grid, bestValue: bestValue, bestIndex: bestIndex, serverCount: serverCount)
+    }
+
+    private static func sweepAll<M: RayProfileModel>(
+        terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, threads: Int,
+        accumulator: CoverageAccumulator, makeModel: (GridSite) -> M
+    ) {
         let sweep = RadialSweep(terrain: terrain, settings: settings)
-        let accumulator = CoverageAccumulator(grid: terrain.grid, servingThreshold: servingThreshold)
-        let side = 2 * sweep.fan.radiusCells + 1
-        let threads = max(1, threads)
+        let radiusCells = sweep.fan.radiusCells
         if sites.count >= 2 * threads {
+            let side = 2 * radiusCells + 1
             let scratch = (0..<threads).map { _ in FootprintScratch(capacity: side * side) }
             ParallelLoop.run(count: sites.count, threads: threads) { i, worker in
                 let site = sites[i]
-                let footprint = scratch[worker].footprint(site: site, radiusCells: sweep.fan.radiusCells, grid: terrain.grid)
+                let footprint = scratch[worker].footprint(site: site, radiusCells: radiusCells, grid: terrain.grid)
                 let model = makeModel(site)
-                sweep.sweepOwnCell(site: site, model: model, into: footprint)
-                sweep.sweep(site: site, rays: 0..<sweep.fan.rayCount, model: model, into: footprint)
+                let sink = FootprintSink(footprint: footprint)
+                sweep.sweepOwnCell(site: site, model: model, into: sink)
+                sweep.sweep(site: site, rays: 0..<sweep.fan.rayCount, model: model, into: sink)
                 accumulator.merge(footprint, towerIndex: site.index)
             }
         } else {
-            let scratch = FootprintScratch(capacity: side * side)
             let rayCount = sweep.fan.rayCount
             let chunks = (rayCount + raysPerChunk - 1) / raysPerChunk
             for site in sites {
-                let footprint = scratch.footprint(site: site, radiusCells: sweep.fan.radiusCells, grid: terrain.grid)
                 let model = makeModel(site)
-                sweep.sweepOwnCell(site: site, model: model, into: footprint)
+                let sink = DirectMergeSink(accumulator: accumulator, towerIndex: Int32(site.index))
+                sweep.sweepOwnCell(site: site, model: model, into: sink)
                 ParallelLoop.run(count: chunks, threads: threads) { chunk, _ in
                     let start = chunk * raysPerChunk
-                    sweep.sweep(site: site, rays: start..<min(rayCount, start + raysPerChunk),
-                                model: model, into: footprint)
+                    sweep.sweep(site: site, rays: start..<min(rayCount, start + raysPerChunk), model: model, into: sink)
                 }
-                accumulator.merge(footprint, towerIndex: site.index)
             }
         }
-        return accumulator.result()
     }
 }

@@ -7,11 +7,12 @@
 /// octants `e ∈ −(Rc−1)…Rc−1`; together 8·Rc rays.
 ///
 /// Every cell `(i, m)` (major step i ≥ 1, minor offset m) of the square is **owned** by exactly
-/// one ray: the one passing closest to its centre in that column, `e = ⌊(2·m·Rc + i) / (2i)⌋`
-/// (rounding half up). x-major rays own the cells with |m| ≤ i (diagonals included), y-major
-/// rays those with |m| < i. A ray writes only the cells it owns, so rays can run in parallel
-/// without sharing a cell, and the result never depends on their order. The owned cell is at
-/// most half a cell (times i/Rc) from the ray.
+/// one ray: the one passing closest to its centre in that column,
+/// `e = sign(m)·⌊(2·|m|·Rc + i) / (2i)⌋` (|m|·Rc/i rounded half up, mirrored for negative m).
+/// x-major rays own the cells with |m| ≤ i (diagonals included), y-major rays those with
+/// |m| < i. A ray writes only the cells it owns, so rays can run in parallel without sharing a
+/// cell, and the result never depends on their order. The owned cell is at most half a cell
+/// (times i/Rc) from the ray.
 public struct RayFan: Sendable, Equatable {
     /// Half-side of the square, cells.
     public let radiusCells: Int
@@ -44,16 +45,20 @@ public struct RayFan: Sendable, Equatable {
         return Ray(xMajor: false, sign: k2 < yCount ? 1 : -1, e: k2 % yCount - (r - 1))
     }
 
-    /// The minor offsets owned by `ray` at major step `i ≥ 1` (possibly empty).
-    @inlinable
+    /// The minor offsets owned by the ray with perimeter offset `e` at major step `i ≥ 1`
+    /// (nil when it owns none there). Reference formula; the sweep tracks the same bounds
+    /// incrementally.
     public func ownedMinorRange(e: Int, xMajor: Bool, step i: Int) -> ClosedRange<Int>? {
-        let twoR = 2 * radiusCells
-        var lo = Self.ceilDiv((2 * e - 1) * i, twoR)
-        var hi = Self.ceilDiv((2 * e + 1) * i, twoR) - 1
         let limit = xMajor ? i : i - 1
-        lo = max(lo, -limit)
-        hi = min(hi, limit)
-        return lo <= hi ? lo...hi : nil
+        let a = abs(e)
+        // |m| with ⌊(2|m|Rc + i)/(2i)⌋ = a  ⇔  (2a−1)·i ≤ 2|m|·Rc < (2a+1)·i.
+        var lo = a == 0 ? 0 : Self.ceilDiv((2 * a - 1) * i, 2 * radiusCells)
+        let hi = min(Self.ceilDiv((2 * a + 1) * i, 2 * radiusCells) - 1, limit)
+        lo = max(lo, 0)
+        guard lo <= hi else { return nil }
+        if e > 0 { return lo...hi }
+        if e < 0 { return (-hi)...(-lo) }
+        return (-hi)...hi
     }
 
     /// The ray that owns the cell at column offset `dCol`, row offset `dRow` (not both 0).
@@ -61,8 +66,8 @@ public struct RayFan: Sendable, Equatable {
         let xMajor = abs(dCol) >= abs(dRow)
         let i = xMajor ? abs(dCol) : abs(dRow)
         let m = xMajor ? dRow : dCol
-        let e = Self.floorDiv(2 * m * radiusCells + i, 2 * i)
-        return Ray(xMajor: xMajor, sign: (xMajor ? dCol : dRow) > 0 ? 1 : -1, e: e)
+        let a = (2 * abs(m) * radiusCells + i) / (2 * i)
+        return Ray(xMajor: xMajor, sign: (xMajor ? dCol : dRow) > 0 ? 1 : -1, e: m < 0 ? -a : a)
     }
 
     @inlinable static func floorDiv(_ a: Int, _ b: Int) -> Int {

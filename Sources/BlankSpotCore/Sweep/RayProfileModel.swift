@@ -3,7 +3,7 @@
 /// The sweep calls, for each major step i = 1, 2, …: ``receiverValue(groundM:distanceM:dCol:dRow:)``
 /// for every cell the ray owns at that step (the profile then holds the samples of steps < i,
 /// i.e. the terrain strictly between the tower and the cell), then
-/// ``addSample(heightM:distanceM:)`` with the ray's own terrain sample at step i.
+/// ``addSample(heightM:distanceM:inverseDistance:)`` with the ray's own terrain sample at step i.
 /// Implementations keep whatever running state they need (horizons, hulls, prefix sums) and
 /// must not allocate per call.
 public protocol RayProfileModel {
@@ -15,8 +15,9 @@ public protocol RayProfileModel {
     ///   - distanceM: horizontal distance from the tower's cell centre to the cell's centre.
     ///   - dCol, dRow: the cell's offset from the tower's cell (row grows southwards).
     func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int) -> Float
-    /// Appends the terrain sample at `distanceM` (nan = no data there).
-    mutating func addSample(heightM: Double, distanceM: Double)
+    /// Appends the terrain sample at `distanceM` (nan = no data there); `inverseDistance` is
+    /// 1/distanceM, precomputed by the sweep.
+    mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double)
     /// The value for the tower's own cell.
     func ownCellValue(groundM: Double) -> Float
 }
@@ -50,8 +51,8 @@ public struct LineOfSightRayModel: RayProfileModel {
     }
 
     @inlinable
-    public mutating func addSample(heightM: Double, distanceM: Double) {
-        let slope = (heightM - distanceM * distanceM * curvaturePerM - txAltitudeM) / distanceM
+    public mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {
+        let slope = (heightM - distanceM * distanceM * curvaturePerM - txAltitudeM) * inverseDistance
         if slope > horizonSlope { horizonSlope = slope }   // false for nan: no data never blocks
     }
 

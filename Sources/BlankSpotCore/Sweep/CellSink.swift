@@ -1,0 +1,27 @@
+/// Where the sweep puts each evaluated cell's value.
+protocol CellSink {
+    /// `value`: the model value, −∞ (not served) or nan (no terrain) for cell `(col, row)`.
+    func put(col: Int, row: Int, value: Float)
+}
+
+/// Collects one tower's values in its footprint, to be merged later (many towers in flight).
+struct FootprintSink: CellSink {
+    let footprint: TowerFootprint
+
+    @inline(__always)
+    func put(col: Int, row: Int, value: Float) {
+        footprint.values[footprint.index(col: col, row: row)] = value
+    }
+}
+
+/// Merges straight into the grid-wide result. Valid only while a single tower is being swept
+/// (its rays own disjoint cells, so no two threads touch the same cell).
+struct DirectMergeSink: CellSink {
+    let accumulator: CoverageAccumulator
+    let towerIndex: Int32
+
+    @inline(__always)
+    func put(col: Int, row: Int, value: Float) {
+        accumulator.mergeCell(row * accumulator.grid.width + col, value: value, towerIndex: towerIndex)
+    }
+}
