@@ -37,13 +37,15 @@ let package = Package(
             dependencies: ["BlankSpotCore", "BlankSpotPipeline", "BlankSpotGDAL"],
             path: "benchmarks/Sources/blankspot-bench"
         ),
-        .testTarget(name: "BlankSpotCoreTests", dependencies: ["BlankSpotCore"]),
+        // Helpers shared by the test targets: fixture paths, running external tools.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BlankSpotCoreTests", dependencies: ["BlankSpotCore", "TestSupport"]),
         .testTarget(
             name: "BlankSpotGDALTests",
-            dependencies: ["BlankSpotCore", "BlankSpotGDAL"]),
+            dependencies: ["BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),
         // End-to-end: runs the built `blankspot` executable on real inputs.
         .testTarget(
             name: "BlankSpotCLITests",
-            dependencies: ["blankspot", "BlankSpotCore"]),
+            dependencies: ["blankspot", "BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),
     ]
 )

@@ -26,6 +26,8 @@ enum GDALRuntime {
         started.withLock { done in
             guard !done else { return }
             GDALAllRegister()
+            // Reading a .gz DEM must not leave a .properties index file beside it.
+            CPLSetConfigOption("CPL_VSIL_GZIP_WRITE_PROPERTIES", "NO")
             CPLSetErrorHandler { severity, _, message in
                 // Failures are reported through the thrown error (CPLGetLastErrorMsg);
                 // warnings are shown as they come, never swallowed.

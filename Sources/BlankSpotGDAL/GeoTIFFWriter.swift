@@ -4,10 +4,10 @@ import BlankSpotCore
 /// One single-band raster to write, with everything a GIS user needs to read it.
 public struct RasterProduct: Sendable {
     public enum Pixels: Sendable {
-        case float32([Float])
-        case int32([Int32])
-        case uint16([UInt16])
-        case byte([UInt8])
+        case float32(GridBuffer<Float>)
+        case int32(GridBuffer<Int32>)
+        case uint16(GridBuffer<UInt16>)
+        case byte(GridBuffer<UInt8>)
     }
 
     /// How overview levels are computed: `AVERAGE` for continuous values, `NEAREST` or `MODE`
@@ -64,10 +64,10 @@ public enum GeoTIFFWriter {
         GDALRuntime.start()
         func withPixels<R>(_ body: (UnsafeRawPointer, GDALDataType) throws -> R) rethrows -> R {
             switch product.pixels {
-            case .float32(let a): return try a.withUnsafeBytes { try body($0.baseAddress!, GDT_Float32) }
-            case .int32(let a): return try a.withUnsafeBytes { try body($0.baseAddress!, GDT_Int32) }
-            case .uint16(let a): return try a.withUnsafeBytes { try body($0.baseAddress!, GDT_UInt16) }
-            case .byte(let a): return try a.withUnsafeBytes { try body($0.baseAddress!, GDT_Byte) }
+            case .float32(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Float32) }
+            case .int32(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Int32) }
+            case .uint16(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_UInt16) }
+            case .byte(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Byte) }
             }
         }
         try withPixels { base, type in

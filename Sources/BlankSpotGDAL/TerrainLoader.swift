@@ -23,6 +23,36 @@ public struct TerrainReport: Sendable, Codable {
     public var totalCells: Int
 }
 
+/// A set of opened DEM files.
+public final class DEMSet: @unchecked Sendable {
+    let sources: [DEMSource]
+    public var paths: [String] { sources.map(\.userPath) }
+
+    /// Opens every DEM; throws ``InputError`` naming the first that cannot be used.
+    public init(paths: [String]) throws {
+        guard !paths.isEmpty else { throw UsageError("give at least one DEM with --dem") }
+        sources = try paths.map { try DEMSource(path: $0) }
+    }
+
+    /// Longitude/latitude boxes (WGS 84) of the DEMs.
+    public func lonLatBounds() throws -> [(minLon: Double, minLat: Double, maxLon: Double, maxLat: Double)] {
+        let wgs84 = SpatialReference.wgs84()
+        return try sources.map { s in
+            let t = try CoordinateTransform(from: s.reference, to: wgs84)
+            let e = s.nativeExtent
+            guard let b = t.transformBounds(minX: e.minX, minY: e.minY, maxX: e.maxX, maxY: e.maxY) else {
+                throw InputError(file: s.userPath, message: "its extent cannot be expressed in longitude/latitude: \(GDALRuntime.lastErrorMessage())")
+            }
+            return (b.minX, b.minY, b.maxX, b.maxY)
+        }
+    }
+
+    /// Whether a WGS 84 point lies inside any DEM's box.
+    public func covers(lonDeg: Double, latDeg: Double) throws -> Bool {
+        try lonLatBounds().contains { lonDeg >= $0.minLon && lonDeg <= $0.maxLon && latDeg >= $0.minLat && latDeg <= $0.maxLat }
+    }
+}
+
 /// Reads one or more DEMs onto the analysis grid.
 public enum TerrainLoader {
     /// Loads the terrain covering `area`.
@@ -37,11 +67,16 @@ public enum TerrainLoader {
     ///   outside every DEM.
     public static func load(demPaths: [String], crs: AnalysisCRS, area: ProjectedExtent,
                             resolutionM: Double?) throws -> (TerrainRaster, TerrainReport) {
-        guard !demPaths.isEmpty else { throw UsageError("give at least one DEM with --dem") }
+        try load(dems: DEMSet(paths: demPaths), crs: crs, area: area, resolutionM: resolutionM)
+    }
+
+    public static func load(dems: DEMSet, crs: AnalysisCRS, area: ProjectedExtent,
+                            resolutionM: Double?) throws -> (TerrainRaster, TerrainReport) {
         if let r = resolutionM, !(r.isFinite && r > 0) {
             throw UsageError("--resolution-m must be greater than 0, got \(r)")
         }
-        let sources = try demPaths.map { try DEMSource(path: $0) }
+        let sources = dems.sources
+        let demPaths = dems.paths
         let cellSizeM = resolutionM ?? sources.map { $0.nativeCellSizeM() }.min()!
         guard cellSizeM > 0 else { throw UsageError("could not derive a cell size from the DEMs; give --resolution-m") }
 
@@ -111,8 +146,44 @@ public enum TerrainLoader {
     }
 
     /// Mosaics and warps all sources onto `grid` (bilinear; nodata → nan) with GDALWarp,
-    /// writing straight into the terrain buffer through a MEM dataset over it.
+    /// writing straight into the terrain buffer through a MEM dataset over it. Sources sharing a
+    /// CRS are first joined into one virtual mosaic (GDALBuildVRT), so bilinear interpolation
+    /// across a seam between tiles sees both sides; warping tiles one by one would leave a
+    /// seam of edge-effect cells.
     static func warp(_ sources: [DEMSource], onto grid: GridGeometry) throws -> TerrainRaster {
+        var mosaics: [GDALDatasetHandle] = []
+        var groups: [[DEMSource]] = []
+        for s in sources {
+            if let g = groups.firstIndex(where: { $0[0].reference.isSame(as: s.reference) }) {
+                groups[g].append(s)
+            } else {
+                groups.append([s])
+            }
+        }
+        for group in groups where group.count > 1 {
+            mosaics.append(try buildMosaic(group))
+        }
+        let inputs = groups.filter { $0.count == 1 }.map { $0[0].dataset } + mosaics
+        return try warp(datasets: inputs, names: sources.map(\.userPath), onto: grid)
+    }
+
+    /// One in-memory VRT over sources with the same CRS.
+    static func buildMosaic(_ group: [DEMSource]) throws -> GDALDatasetHandle {
+        let args = CStringList(["-resolution", "highest"])
+        guard let options = GDALBuildVRTOptionsNew(args.pointer, nil) else { throw GDALRuntime.failure("set up the DEM mosaic") }
+        defer { GDALBuildVRTOptionsFree(options) }
+        var handles: [GDALDatasetH?] = group.map { $0.dataset.handle }
+        var usageError: Int32 = 0
+        let vrt = handles.withUnsafeMutableBufferPointer {
+            GDALBuildVRT("", Int32(group.count), $0.baseAddress, nil, options, &usageError)
+        }
+        guard let vrt else {
+            throw GDALRuntime.failure("mosaic the DEMs", path: group.map(\.userPath).joined(separator: ", "))
+        }
+        return GDALDatasetHandle(handle: vrt, path: "mosaic of " + group.map(\.userPath).joined(separator: ", "))
+    }
+
+    static func warp(datasets: [GDALDatasetHandle], names: [String], onto grid: GridGeometry) throws -> TerrainRaster {
         var heights = [Float](repeating: .nan, count: grid.cellCount)
         try heights.withUnsafeMutableBufferPointer { buffer in
             let address = UInt(bitPattern: buffer.baseAddress)
@@ -126,13 +197,13 @@ public enum TerrainLoader {
             let args = CStringList(["-r", "bilinear", "-wo", "INIT_DEST=NO_DATA", "-wm", "512", "-q"])
             guard let options = GDALWarpAppOptionsNew(args.pointer, nil) else { throw GDALRuntime.failure("set up the DEM warp") }
             defer { GDALWarpAppOptionsFree(options) }
-            var handles: [GDALDatasetH?] = sources.map { $0.dataset.handle }
+            var handles: [GDALDatasetH?] = datasets.map { $0.handle }
             var usageError: Int32 = 0
             let result = handles.withUnsafeMutableBufferPointer { h in
-                GDALWarp(nil, dst, Int32(sources.count), h.baseAddress, options, &usageError)
+                GDALWarp(nil, dst, Int32(datasets.count), h.baseAddress, options, &usageError)
             }
             guard result != nil else {
-                throw GDALRuntime.failure("warp the DEM onto the analysis grid", path: sources.map(\.userPath).joined(separator: ", "))
+                throw GDALRuntime.failure("warp the DEM onto the analysis grid", path: names.joined(separator: ", "))
             }
         }
         return TerrainRaster(grid: grid, heightsM: heights)

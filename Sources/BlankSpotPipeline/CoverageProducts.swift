@@ -10,9 +10,9 @@ enum CoverageProducts {
     static func lineOfSight(_ grids: CoverageGrids, terrain: TerrainRaster,
                             metadata: [String: String]) -> [(file: String, product: RasterProduct)] {
         let n = grids.grid.cellCount
-        var count = grids.serverCount
-        var classes = [UInt8](repeating: 0, count: n)
-        var best = grids.bestIndex
+        let count = grids.serverCount.copy()
+        let classes = GridBuffer<UInt8>(count: n, repeating: 0)
+        let best = grids.bestIndex.copy()
         for i in 0..<n {
             if terrain.heightsM[i].isNaN {
                 count[i] = .max

@@ -22,22 +22,33 @@ public enum ScenarioLoader {
     public static func load(towersPath: String, demPaths: [String], crs crsText: String?, resolutionM: Double?,
                             marginM: Double, warn: (String) -> Void) throws -> Scenario {
         let towers = try TowerFileReader.read(path: towersPath)
+        let dems = try DEMSet(paths: demPaths)
+        // Towers outside every DEM's box are left out before anything is sized on them.
+        let onTerrain = try towers.map { try dems.covers(lonDeg: $0.lonDeg, latDeg: $0.latDeg) }
+        let candidates = towers.indices.filter { onTerrain[$0] }
+        guard !candidates.isEmpty else {
+            throw InputError(file: towersPath, message: "all \(towers.count) towers lie outside the terrain of \(demPaths.joined(separator: ", ")); expected towers inside the DEM")
+        }
         let crs: AnalysisCRS
         if let crsText {
             crs = try AnalysisCRS(userInput: crsText)
         } else {
-            let lons = towers.map(\.lonDeg), lats = towers.map(\.latDeg)
+            let lons = candidates.map { towers[$0].lonDeg }, lats = candidates.map { towers[$0].latDeg }
             crs = try AnalysisCRS(utmZoneOfLonDeg: (lons.min()! + lons.max()!) / 2, latDeg: (lats.min()! + lats.max()!) / 2)
         }
         let projected = crs.project(lonLat: towers.map { ($0.lonDeg, $0.latDeg) })
-        let placeable = projected.compactMap { $0 }
+        let placeable = candidates.compactMap { projected[$0] }
         guard let area = ProjectedExtent(points: placeable, marginM: marginM) else {
             throw InputError(file: towersPath, message: "no tower can be projected to \(crs.label)")
         }
-        let (terrain, report) = try TerrainLoader.load(demPaths: demPaths, crs: crs, area: area, resolutionM: resolutionM)
+        let (terrain, report) = try TerrainLoader.load(dems: dems, crs: crs, area: area, resolutionM: resolutionM)
         var sites: [GridSite] = []
         var skipped: [(Tower, String)] = []
         for (i, tower) in towers.enumerated() {
+            guard onTerrain[i] else {
+                skipped.append((tower, "outside the terrain"))
+                continue
+            }
             guard let p = projected[i] else {
                 skipped.append((tower, "cannot be projected to \(crs.label)"))
                 continue

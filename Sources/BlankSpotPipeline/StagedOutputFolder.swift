@@ -18,8 +18,15 @@ public final class StagedOutputFolder: @unchecked Sendable {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
         var isDir: ObjCBool = false
+        if !fm.fileExists(atPath: parent.path) {
+            do {
+                try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError("\(path): cannot create the parent folder \(parent.path) (\(error.localizedDescription))")
+            }
+        }
         guard fm.fileExists(atPath: parent.path, isDirectory: &isDir), isDir.boolValue else {
-            throw OutputError("\(path): the parent folder \(parent.path) does not exist")
+            throw OutputError("\(path): \(parent.path) is not a folder")
         }
         if fm.fileExists(atPath: destination.path), !overwrite {
             throw OutputError("\(path) already exists; choose another --out or add --overwrite")

@@ -5,11 +5,11 @@ public struct CoverageGrids: Sendable {
     public let grid: GridGeometry
     /// Best value per cell over all towers (signal in dBm, or −distance for line of sight);
     /// meaningful only where `bestIndex ≥ 0`.
-    public var bestValue: [Float]
+    public let bestValue: GridBuffer<Float>
     /// Table row of the best tower, −1 where no tower reaches or serves.
-    public var bestIndex: [Int32]
+    public let bestIndex: GridBuffer<Int32>
     /// Towers whose value is at least the serving threshold (saturates at 65,535).
-    public var serverCount: [UInt16]
+    public let serverCount: GridBuffer<UInt16>
 }
 
 /// Merges tower values into the grid-wide best value, best tower and server count.

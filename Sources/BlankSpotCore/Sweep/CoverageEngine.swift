@@ -31,9 +31,9 @@ public enum CoverageEngine {
         servingThreshold: Float, makeModel: (GridSite) -> M
     ) -> CoverageGrids {
         let n = terrain.grid.cellCount
-        var bestValue = [Float](repeating: -.infinity, count: n)
-        var bestIndex = [Int32](repeating: -1, count: n)
-        var serverCount = [UInt16](repeating: 0, count: n)
+        let bestValue = GridBuffer<Float>(count: n, repeating: -.infinity, threads: threads)
+        let bestIndex = GridBuffer<Int32>(count: n, repeating: -1, threads: threads)
+        let serverCount = GridBuffer<UInt16>(count: n, repeating: 0, threads: threads)
         bestValue.withUnsafeMutableBufferPointer { bestValue in
             bestIndex.withUnsafeMutableBufferPointer { bestIndex in
                 serverCount.withUnsafeMutableBufferPointer { serverCount in

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A large fixed-size array of plain values for whole-grid results.
+///
+/// Allocated on a 2 MiB boundary and marked for transparent huge pages (Linux `madvise`), so a
+/// 100-million-cell grid costs a few dozen page faults instead of tens of thousands, and filled
+/// in parallel. A reference type: copies share storage (use ``copy()`` for an independent one).
+public final class GridBuffer<Element: BitwiseCopyable>: @unchecked Sendable, RandomAccessCollection {
+    public let count: Int
+    @usableFromInline let base: UnsafeMutablePointer<Element>
+
+    /// `count` elements, each set to `value`, using up to `threads` threads to fill.
+    public convenience init(count: Int, repeating value: Element, threads: Int = 1) {
+        self.init(uninitializedCount: count)
+        let chunk = 1 << 20
+        let chunks = (count + chunk - 1) / chunk
+        let base = self.base
+        ParallelLoop.run(count: chunks, threads: threads) { c, _ in
+            let start = c * chunk
+            (base + start).initialize(repeating: value, count: Swift.min(chunk, count - start))
+        }
+    }
+
+    /// A buffer holding the elements of `array`.
+    public convenience init(_ array: [Element]) {
+        self.init(uninitializedCount: array.count)
+        array.withUnsafeBufferPointer { if let a = $0.baseAddress { base.initialize(from: a, count: array.count) } }
+    }
+
+    /// Storage for `count` elements, not yet initialised (plain values need no deinitialisation).
+    private init(uninitializedCount count: Int) {
+        self.count = count
+        let bytes = Swift.max(64, count * MemoryLayout<Element>.stride)
+        let hugePage = 2 << 20
+        let alignment = bytes >= hugePage ? hugePage : 64
+        let rounded = (bytes + alignment - 1) / alignment * alignment
+        var raw: UnsafeMutableRawPointer?
+        guard posix_memalign(&raw, alignment, rounded) == 0, let raw else { fatalError("out of memory: \(bytes) bytes") }
+        #if os(Linux)
+        if alignment == hugePage { _ = madvise(raw, rounded, 14 /* MADV_HUGEPAGE */) }
+        #endif
+        base = raw.bindMemory(to: Element.self, capacity: Swift.max(1, count))
+    }
+
+    deinit { free(base) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    @inlinable
+    public subscript(i: Int) -> Element {
+        get { base[i] }
+        set { base[i] = newValue }
+    }
+
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    public func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Element>) throws -> R) rethrows -> R {
+        try body(UnsafeMutableBufferPointer(start: base, count: count))
+    }
+
+    public static func == (a: GridBuffer, b: GridBuffer) -> Bool where Element: Equatable {
+        a.count == b.count && a.elementsEqual(b)
+    }
+
+    /// An independent copy.
+    public func copy() -> GridBuffer<Element> {
+        let other = GridBuffer(uninitializedCount: count)
+        other.base.initialize(from: base, count: count)
+        return other
+    }
+}

@@ -1,0 +1,155 @@
+import BlankSpotCore
+import BlankSpotGDAL
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct CoverageCommandTests {
+    static let tile = Fixtures.whiteMountainsTile
+
+    static func towersFile(in dir: TemporaryDirectory, _ rows: [String], header: String = "id,lon,lat,height_m") -> String {
+        let path = dir.file("towers.csv")
+        try! ([header] + rows).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let fiveTowers = [
+        "summit,-71.3033,44.2706,30", "north,-71.40,44.55,25", "east,-71.10,44.35,40",
+        "valley,-71.55,44.15,30", "lake,-71.70,44.60,20",
+    ]
+
+    /// The same output bytes with --threads 1 and --threads 4. With five towers, one thread
+    /// sweeps whole towers into footprints and merges them, four threads share each tower's rays
+    /// and merge cell by cell: two code paths, one result. run.json differs only in timings.
+    @Test func outputBytesDoNotDependOnThreadCount() throws {
+        let dir = TemporaryDirectory()
+        let towers = Self.towersFile(in: dir, Self.fiveTowers)
+        for threads in [1, 4] {
+            let r = try ExternalTool.run(ExternalTool.blankspot, [
+                "coverage", "--dem", Self.tile, "--towers", towers, "--out", dir.file("out\(threads)"),
+                "--radius-km", "15", "--threads", "\(threads)",
+            ])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        for file in ["server_count.tif", "coverage.tif", "best_server.tif", "towers.csv"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: dir.file("out1/\(file)")))
+            let b = try Data(contentsOf: URL(fileURLWithPath: dir.file("out4/\(file)")))
+            #expect(a == b, "\(file) differs between 1 and 4 threads")
+            #expect(a.count > 100)
+        }
+        let count = try RasterReader.read(path: dir.file("out1/server_count.tif"))
+        #expect(count.values.contains { $0 >= 2 }, "towers overlap somewhere")
+    }
+
+    /// What gdalinfo reports: CRS, nodata, overviews, band descriptions, category names.
+    @Test func outputsOpenInGdalinfo() throws {
+        let dir = TemporaryDirectory()
+        let towers = Self.towersFile(in: dir, ["summit,-71.3033,44.2706,30"])
+        let out = dir.file("out")
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", Self.tile, "--towers", towers, "--out", out, "--radius-km", "40"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for (file, description, nodata) in [("coverage.tif", "line-of-sight coverage class", "255"),
+                                             ("server_count.tif", "towers with line of sight", "65535"),
+                                             ("best_server.tif", "nearest tower with line of sight (row in towers.csv)", "-1")] {
+            let info = try ExternalTool.run("gdalinfo", [out + "/" + file])
+            #expect(info.status == 0)
+            #expect(info.stdout.contains("WGS 84 / UTM zone 19N"), "\(file): CRS")
+            #expect(info.stdout.contains("NoData Value=\(nodata)"), "\(file): nodata")
+            #expect(info.stdout.contains("Overviews:"), "\(file): overviews")
+            #expect(info.stdout.contains("Description = \(description)"), "\(file): description")
+            #expect(info.stdout.contains("BLANKSPOT_MODEL=los") && info.stdout.contains("BLANKSPOT_RADIUS_M=40000"))
+        }
+        let coverage = try ExternalTool.run("gdalinfo", [out + "/coverage.tif"]).stdout
+        #expect(coverage.contains("Categories:") && coverage.contains("no line of sight (blank)"))
+        #expect(coverage.contains("Color Table"))
+        let towersOut = try String(contentsOfFile: out + "/towers.csv", encoding: .utf8)
+        #expect(towersOut.hasPrefix("index,id,lon,lat,x_m,y_m"))
+        #expect(towersOut.contains("0,summit,-71.3033,44.2706"))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
+        #expect((manifest["inputs"] as! [[String: Any]]).contains { ($0["sha256"] as? String)?.count == 64 })
+    }
+
+    // MARK: bad input: one clear line, non-zero exit, no output folder
+
+    func expectFailure(_ args: [String], in dir: TemporaryDirectory, mentions: [String]) throws {
+        let out = dir.file("out")
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--out", out] + args)
+        #expect(r.status != 0)
+        for m in mentions { #expect(r.stderr.contains(m), "stderr should mention '\(m)': \(r.stderr)") }
+        #expect(!FileManager.default.fileExists(atPath: out), "no output folder after a failure")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".out") }
+        #expect(leftovers.isEmpty, "no staging folder left: \(leftovers)")
+    }
+
+    @Test func missingDEM() throws {
+        let dir = TemporaryDirectory()
+        let towers = Self.towersFile(in: dir, ["a,-71.3,44.3,30"])
+        try expectFailure(["--dem", dir.file("nope.tif"), "--towers", towers], in: dir, mentions: [dir.file("nope.tif"), "no such file"])
+    }
+
+    @Test func badNumberInTowerCSV() throws {
+        let dir = TemporaryDirectory()
+        let towers = Self.towersFile(in: dir, ["a,-71.3,44.3,30", "b,-71.2,44.2,3O"])
+        try expectFailure(["--dem", Self.tile, "--towers", towers], in: dir, mentions: [towers, "line 3", "height_m", "'3O'"])
+    }
+
+    @Test func demWithoutCRS() throws {
+        let dir = TemporaryDirectory()
+        let dem = dir.file("plain.asc")
+        try "ncols 3\nnrows 3\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2 3\n4 5 6\n7 8 9\n".write(toFile: dem, atomically: true, encoding: .utf8)
+        let towers = Self.towersFile(in: dir, ["a,-71.3,44.3,30"])
+        try expectFailure(["--dem", dem, "--towers", towers], in: dir, mentions: [dem, "no coordinate reference system"])
+    }
+
+    @Test func allTowersOutsideTerrain() throws {
+        let dir = TemporaryDirectory()
+        let towers = Self.towersFile(in: dir, ["banjarmasin,114.59,-3.32,30", "martapura,114.85,-3.41,30"])
+        try expectFailure(["--dem", Self.tile, "--towers", towers], in: dir, mentions: ["outside"])
+    }
+
+    @Test func nonPositiveRadius() throws {
+        let dir = TemporaryDirectory()
+        let towers = Self.towersFile(in: dir, ["a,-71.3,44.3,30"])
+        try expectFailure(["--dem", Self.tile, "--towers", towers, "--radius-km", "0"], in: dir, mentions: ["--radius-km must be greater than 0"])
+    }
+
+    @Test func existingOutputIsNotOverwrittenWithoutFlag() throws {
+        let dir = TemporaryDirectory()
+        let towers = Self.towersFile(in: dir, ["a,-71.3,44.3,30"])
+        let out = dir.file("out")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", Self.tile, "--towers", towers, "--out", out])
+        #expect(r.status != 0 && r.stderr.contains("already exists"))
+        let again = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", Self.tile, "--towers", towers, "--out", out, "--overwrite", "--radius-km", "5"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/coverage.tif"))
+    }
+
+    /// A tower outside the DEM is reported by id and skipped; the others run.
+    @Test func towerOutsideTerrainIsSkippedByID() throws {
+        let dir = TemporaryDirectory()
+        let towers = Self.towersFile(in: dir, ["inside,-71.3,44.3,30", "faraway,114.59,-3.32,30"])
+        let out = dir.file("out")
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", Self.tile, "--towers", towers, "--out", out, "--radius-km", "5"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("tower 'faraway'") && r.stderr.contains("skipped"))
+        let table = try String(contentsOfFile: out + "/towers.csv", encoding: .utf8)
+        #expect(table.contains("faraway") && table.contains("skipped: outside the terrain"))
+    }
+
+    /// A GeoJSON point layer in another CRS (UTM 19N) works as a tower list.
+    @Test func geoJSONPointLayer() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("towers.geojson")
+        try """
+        {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32619"}},
+         "features":[{"type":"Feature","properties":{"id":"g1","height_m":35},"geometry":{"type":"Point","coordinates":[316400,4904400]}}]}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let out = dir.file("out")
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", Self.tile, "--towers", path, "--out", out, "--radius-km", "5"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let table = try String(contentsOfFile: out + "/towers.csv", encoding: .utf8)
+        #expect(table.contains(",g1,-71.30"))
+        #expect(table.contains(",35,"))
+    }
+}
