@@ -101,7 +101,7 @@ public enum GeoTIFFWriter {
             }
             guard let driver = GDALGetDriverByName("COG") else { throw GDALRuntime.failure("find GDAL's COG driver") }
             let options = CStringList([
-                "COMPRESS=DEFLATE", "PREDICTOR=YES", "BLOCKSIZE=512", "OVERVIEWS=AUTO",
+                "COMPRESS=DEFLATE", "LEVEL=3", "PREDICTOR=YES", "BLOCKSIZE=512", "OVERVIEWS=AUTO",
                 "RESAMPLING=\(product.overviewResampling.rawValue)", "NUM_THREADS=1",
             ])
             guard let out = GDALCreateCopy(driver, path, mem, 0, options.pointer, nil, nil) else {

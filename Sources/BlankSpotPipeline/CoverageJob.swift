@@ -73,9 +73,7 @@ public enum CoverageJob {
             t0 = clock.now
             let metadata = rasterMetadata(request, scenario: scenario)
             let products = CoverageProducts.lineOfSight(grids, terrain: scenario.terrain, metadata: metadata)
-            for (file, product) in products {
-                try GeoTIFFWriter.write(product, grid: scenario.terrain.grid, to: output.path(file))
-            }
+            try writeRasters(products, grid: scenario.terrain.grid, into: output, threads: request.threads)
             try TowerTableWriter.write(scenario, to: output.path("towers.csv"))
             timings["write"] = seconds(clock.now - t0)
 
@@ -91,6 +89,21 @@ public enum CoverageJob {
             output.discard()
             throw error
         }
+    }
+
+    /// Writes the rasters side by side (GDAL handles one dataset per thread safely); reports
+    /// the first failure in product order.
+    static func writeRasters(_ products: [(file: String, product: RasterProduct)], grid: GridGeometry,
+                             into output: StagedOutputFolder, threads: Int) throws {
+        let failures = ResultSlots<Error>(count: products.count)
+        ParallelLoop.run(count: products.count, threads: threads) { i, _ in
+            do {
+                try GeoTIFFWriter.write(products[i].product, grid: grid, to: output.path(products[i].file))
+            } catch {
+                failures.set(i, error)
+            }
+        }
+        if let first = failures.values.compactMap({ $0 }).first { throw first }
     }
 
     static func parameterList(_ request: CoverageRequest, scenario: Scenario) -> [String: String] {

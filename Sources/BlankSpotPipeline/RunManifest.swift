@@ -75,8 +75,8 @@ enum FileHasher {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var hasher = SHA256()
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(chunk)
+        while let chunk = try? handle.read(upToCount: 4 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { hasher.update(raw: $0) }
         }
         return hasher.finalizeHex()
     }

@@ -1,0 +1,100 @@
+import BlankSpotCore
+import Foundation
+
+enum BenchMode: String {
+    case quick, full
+    /// Timed repetitions per benchmark (the median is reported).
+    var repetitions: Int { self == .quick ? 3 : 7 }
+}
+
+/// One benchmark's result, printed by the child as one JSON line on stdout.
+struct BenchResult: Codable {
+    var name: String
+    var medianS: Double
+    var runsS: [Double]
+    /// Cells evaluated per second (engine benchmarks), or nil.
+    var cellsPerS: Double?
+    /// Free-form figures: ratios, agreement, sizes.
+    var figures: [String: Double]
+    var notes: [String]
+    /// The benchmark's own check of its result.
+    var checkPassed: Bool
+    var checkDescription: String
+    /// Peak resident memory of the child process, MiB (filled in by the parent).
+    var peakMiB: Double?
+}
+
+enum Timing {
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// Runs `body` `repetitions` times; returns each run's wall time in seconds.
+    static func measure(repetitions: Int, _ body: () throws -> Void) rethrows -> [Double] {
+        var runs: [Double] = []
+        for _ in 0..<repetitions {
+            let t0 = ContinuousClock.now
+            try body()
+            runs.append(seconds(ContinuousClock.now - t0))
+        }
+        return runs
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let s = values.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+}
+
+/// Runs external programs for the peer comparisons and the CLI benchmarks, with posix_spawn
+/// and wait4 so that each run's own peak memory is known.
+enum Shell {
+    struct Outcome {
+        var status: Int32
+        var seconds: Double
+        var output: String
+        /// Peak resident set size of the program, MiB.
+        var peakMiB: Double
+    }
+
+    @discardableResult
+    static func run(_ program: String, _ args: [String]) throws -> Outcome {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let path = program.contains("/") ? program : "/usr/bin/env"
+        let argv = (program.contains("/") ? [program] : ["env", program]) + args
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        var pid: pid_t = 0
+        let t0 = ContinuousClock.now
+        let rc = posix_spawn(&pid, path, &actions, nil, &cArgs, environ)
+        guard rc == 0 else { throw BenchError("cannot start \(program): error \(rc)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(pid, &status, 0, &usage)
+        let dt = Timing.seconds(ContinuousClock.now - t0)
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Outcome(status: exit, seconds: dt, output: text, peakMiB: Double(usage.ru_maxrss) / 1024)
+    }
+}
+
+/// Where the project and its built tools are.
+enum Paths {
+    static let executableDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    static var blankspot: String { executableDir.appendingPathComponent("blankspot").path }
+    /// The package root (benchmarks/Sources/blankspot-bench/ → root).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static var whiteMountainsTile: String { root.appendingPathComponent("data/srtm3-N44W072-white-mountains/N44W072.hgt.zip").path }
+    static let work: URL = {
+        let u = FileManager.default.temporaryDirectory.appendingPathComponent("blankspot-bench-\(getpid())")
+        try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+        return u
+    }()
+}

@@ -1,0 +1,26 @@
+import BlankSpotCore
+
+/// Generated terrains for the engine benchmarks (reproducible from their seed).
+enum BenchTerrain {
+    /// A `size × size` grid of `cellM` cells of fractal hills: 200–600 m relief over wavelengths
+    /// from 24 km down to 190 m, like a dissected upland. Generated in parallel.
+    static func hills(size: Int, cellM: Double, seed: UInt64 = 7, threads: Int) -> TerrainRaster {
+        let noise = FractalNoise(seed: seed, octaves: 8, persistence: 0.55, baseWavelength: 24_000 / cellM)
+        let heights = GridBuffer<Float>(count: size * size, repeating: 0, threads: threads)
+        ParallelLoop.run(count: size, threads: threads) { r, _ in
+            for c in 0..<size {
+                heights[r * size + c] = Float(400 + 400 * noise.value(x: Double(c), y: Double(r)))
+            }
+        }
+        let grid = GridGeometry(originXM: 500_000, originYM: 9_700_000, cellSizeM: cellM, width: size, height: size,
+                                crsWKT: "")
+        return TerrainRaster(grid: grid, heightsM: Array(heights))
+    }
+
+    static func site(_ terrain: TerrainRaster, col: Int, row: Int, heightM: Double, index: Int) -> GridSite {
+        let tower = Tower(id: "B\(index)", lonDeg: 0, latDeg: 0, heightM: heightM, eirpDBm: 29.2, frequencyMHz: 1800,
+                          azimuthDeg: nil, beamwidthDeg: 65, tiltDeg: 0, technology: .lte, origin: "bench")
+        return GridSite(index: index, col: col, row: row, groundM: Double(terrain.heightM(col: col, row: row)),
+                        tower: tower, xM: terrain.grid.centreXM(col: col), yM: terrain.grid.centreYM(row: row))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The benchmark list and the parent process that runs each one in a child.
+enum Orchestrator {
+    static let all: [String] = [
+        "los-engine",
+        "los-cli-1-tower",
+        "los-cli-20-towers",
+    ]
+
+    static func main(arguments: [String]) -> Int32 {
+        let mode: BenchMode = arguments.contains("--full") ? .full : .quick
+        var names = all
+        if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
+            names = arguments[i + 1].split(separator: ",").map(String.init)
+        }
+        let markdownPath = arguments.firstIndex(of: "--markdown").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        print("blankspot-bench (\(mode.rawValue) mode, \(ProcessInfo.processInfo.activeProcessorCount) cores, \(machineName()))")
+        var results: [BenchResult] = []
+        var failed = false
+        for name in names {
+            FileHandle.standardError.write(Data("running \(name)…\n".utf8))
+            let (result, peakMiB, error) = runChild(name: name, mode: mode)
+            if var result {
+                result.peakMiB = peakMiB
+                results.append(result)
+                if !result.checkPassed { failed = true }
+            } else {
+                print("\(name): FAILED to run: \(error)")
+                failed = true
+            }
+        }
+        let table = Report.table(results)
+        print(table)
+        if let markdownPath {
+            try? Report.markdown(results, mode: mode, machine: machineName()).write(toFile: markdownPath, atomically: true, encoding: .utf8)
+        }
+        try? FileManager.default.removeItem(at: Paths.work)
+        return failed ? 1 : 0
+    }
+
+    /// Runs one benchmark in a child process; returns its result and peak RSS.
+    static func runChild(name: String, mode: BenchMode) -> (BenchResult?, Double, String) {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        guard let outcome = try? Shell.run(me, ["--child", name] + (mode == .full ? ["--full"] : [])) else {
+            return (nil, 0, "cannot start the benchmark child")
+        }
+        guard let line = outcome.output.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
+              let result = try? JSONDecoder().decode(BenchResult.self, from: Data(line.utf8)) else {
+            return (nil, outcome.peakMiB, outcome.output)
+        }
+        return (result, outcome.peakMiB, "")
+    }
+
+    static func machineName() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+        let memKB = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("MemTotal") }?
+            .split(separator: " ").compactMap { Double($0) }.first ?? 0
+        return "\(cpu), \(String(format: "%.0f", memKB / 1024 / 1024)) GiB"
+    }
+}
+
+/// Runs one benchmark in this (child) process and prints its result as JSON.
+enum ChildRunner {
+    static func run(name: String, mode: BenchMode) -> Int32 {
+        do {
+            let result: BenchResult
+            switch name {
+            case "los-engine": result = EngineBenchmarks.lineOfSightOneTower(mode: mode)
+            case "los-cli-1-tower": result = try PeerBenchmarks.againstGdalViewshed(towers: 1, radiusKm: 50, mode: mode)
+            case "los-cli-20-towers": result = try PeerBenchmarks.againstGdalViewshed(towers: 20, radiusKm: 30, mode: mode)
+            default:
+                FileHandle.standardError.write(Data("unknown benchmark \(name); known: \(Orchestrator.all.joined(separator: ", "))\n".utf8))
+                return 2
+            }
+            let encoder = JSONEncoder()
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
+            return 1
+        }
+    }
+}
