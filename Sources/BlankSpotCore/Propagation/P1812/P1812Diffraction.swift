@@ -1,0 +1,138 @@
+import Foundation
+
+/// The delta-Bullington diffraction model (ITU-R P.1812-7/8 §4.3).
+public enum P1812Diffraction {
+    /// Bullington loss from the uncorrected knife-edge loss Luc (eq. 21):
+    /// Lbull = Luc + (1 − exp(−Luc/6))·(10 + 0.02·d).
+    @inlinable
+    public static func bullingtonLossDB(knifeEdgeDB luc: Double, pathLengthKm d: Double) -> Double {
+        luc + (1 - exp(-luc / 6)) * (10 + 0.02 * d)
+    }
+
+    /// ν at the Bullington point for a trans-horizon path (eqs. 18, 19), from the steepest
+    /// slopes seen from each terminal: `stim` from the transmitter (eq. 13), `srim` from the
+    /// receiver (eq. 17), both in m/km including the earth-curvature term.
+    @inlinable
+    public static func bullingtonNu(stim: Double, srim: Double, htsM: Double, hrsM: Double, pathLengthKm d: Double,
+                                    wavelengthM: Double) -> Double {
+        let dbp = (hrsM - htsM + srim * d) / (stim + srim)   // eq. 18
+        let height = htsM + stim * dbp - (htsM * (d - dbp) + hrsM * dbp) / d
+        return height * (0.002 * d / (wavelengthM * dbp * (d - dbp))).squareRoot()   // eq. 19
+    }
+
+    /// The Bullington part Lbull for a profile (§4.3.1, eqs. 12–21). `heightsM` are the
+    /// heights the rays must clear (terrain + clutter for the actual profile, zeros for the
+    /// smooth profile); only the intermediate points are used.
+    public static func bullingtonLossDB(distancesKm d: [Double], heightsM h: [Double], htsM: Double, hrsM: Double,
+                                        effectiveEarthRadiusKm ap: Double, frequencyGHz f: Double) -> Double {
+        let n = d.count, total = d[n - 1]
+        let ce = 1 / ap
+        let lambda = FreeSpace.wavelengthM(frequencyGHz: f)
+        var stim = -Double.infinity
+        for i in 1..<(n - 1) {
+            stim = max(stim, (h[i] + 500 * ce * d[i] * (total - d[i]) - htsM) / d[i])   // eq. 13
+        }
+        let str = (hrsM - htsM) / total   // eq. 14
+        let luc: Double
+        if stim < str {
+            var nuMax = -Double.infinity   // eq. 15
+            for i in 1..<(n - 1) {
+                let clearance = h[i] + 500 * ce * d[i] * (total - d[i]) - (htsM * (total - d[i]) + hrsM * d[i]) / total
+                nuMax = max(nuMax, clearance * (0.002 * total / (lambda * d[i] * (total - d[i]))).squareRoot())
+            }
+            luc = KnifeEdge.lossDB(nu: nuMax)   // eq. 16
+        } else {
+            var srim = -Double.infinity
+            for i in 1..<(n - 1) {
+                srim = max(srim, (h[i] + 500 * ce * d[i] * (total - d[i]) - hrsM) / (total - d[i]))   // eq. 17
+            }
+            luc = KnifeEdge.lossDB(nu: bullingtonNu(stim: stim, srim: srim, htsM: htsM, hrsM: hrsM, pathLengthKm: total, wavelengthM: lambda))   // eq. 20
+        }
+        return bullingtonLossDB(knifeEdgeDB: luc, pathLengthKm: total)
+    }
+
+    /// Spherical-earth diffraction loss Ldsph (§4.3.2, eqs. 22–27) for effective antenna
+    /// heights `hteM`, `hreM` over an earth of radius `ap`.
+    public static func sphericalEarthLossDB(hteM: Double, hreM: Double, effectiveEarthRadiusKm ap: Double,
+                                            pathLengthKm d: Double, frequencyGHz f: Double, seaFraction omega: Double,
+                                            polarization: Polarization) -> Double {
+        let lambda = FreeSpace.wavelengthM(frequencyGHz: f)
+        let dLos = (2 * ap).squareRoot() * ((0.001 * hteM).squareRoot() + (0.001 * hreM).squareRoot())   // eq. 22
+        if d >= dLos {
+            return firstTermLossDB(adftKm: ap, hteM: hteM, hreM: hreM, pathLengthKm: d, frequencyGHz: f,
+                                   seaFraction: omega, polarization: polarization)   // eq. 23
+        }
+        let c = (hteM - hreM) / (hteM + hreM)   // eq. 24
+        let m = 250 * d * d / (ap * (hteM + hreM))   // eq. 25
+        let b = 2 * ((m + 1) / (3 * m)).squareRoot()
+            * cos(Double.pi / 3 + acos(1.5 * c * (3 * m / pow(m + 1, 3)).squareRoot()) / 3)   // eq. 26
+        let dse1 = d / 2 * (1 + b), dse2 = d - dse1
+        let hse = ((hteM - 500 * dse1 * dse1 / ap) * dse2 + (hreM - 500 * dse2 * dse2 / ap) * dse1) / d   // eq. 27
+        let hreq = 17.456 * (dse1 * dse2 * lambda / d).squareRoot()   // required clearance
+        if hse > hreq { return 0 }
+        let aem = 500 * pow(d / (hteM.squareRoot() + hreM.squareRoot()), 2)   // modified earth radius
+        let ldft = firstTermLossDB(adftKm: aem, hteM: hteM, hreM: hreM, pathLengthKm: d, frequencyGHz: f,
+                                   seaFraction: omega, polarization: polarization)
+        if ldft < 0 { return 0 }
+        return (1 - hse / hreq) * ldft
+    }
+
+    /// First-term spherical-earth diffraction loss Ldft (§4.3.3), the sea-weighted mean of the
+    /// losses over sea (εr = 80, σ = 5 S/m) and land (εr = 22, σ = 0.003 S/m).
+    public static func firstTermLossDB(adftKm: Double, hteM: Double, hreM: Double, pathLengthKm d: Double,
+                                       frequencyGHz f: Double, seaFraction omega: Double, polarization: Polarization) -> Double {
+        let land = firstTermLossDB(adftKm: adftKm, hteM: hteM, hreM: hreM, pathLengthKm: d, frequencyGHz: f,
+                                   permittivity: 22, conductivitySPerM: 0.003, polarization: polarization)
+        if omega == 0 { return land }
+        let sea = firstTermLossDB(adftKm: adftKm, hteM: hteM, hreM: hreM, pathLengthKm: d, frequencyGHz: f,
+                                  permittivity: 80, conductivitySPerM: 5, polarization: polarization)
+        return omega * sea + (1 - omega) * land
+    }
+
+    /// Ldft for one kind of ground (§4.3.3): normalised surface admittance K, then the
+    /// distance term F(X) and the height-gain terms G(Y) of the first-term residue series.
+    public static func firstTermLossDB(adftKm: Double, hteM: Double, hreM: Double, pathLengthKm d: Double,
+                                       frequencyGHz f: Double, permittivity er: Double, conductivitySPerM sigma: Double,
+                                       polarization: Polarization) -> Double {
+        let s = 18 * sigma / f
+        let kH = 0.036 * pow(adftKm * f, -1.0 / 3) * pow((er - 1) * (er - 1) + s * s, -0.25)
+        let k = polarization == .horizontal ? kH : kH * (er * er + s * s).squareRoot()
+        let k2 = k * k, k4 = k2 * k2
+        let beta = (1 + 1.6 * k2 + 0.67 * k4) / (1 + 4.5 * k2 + 1.53 * k4)
+        let x = 21.88 * beta * pow(f / (adftKm * adftKm), 1.0 / 3) * d
+        let yScale = 0.9575 * beta * pow(f * f / adftKm, 1.0 / 3)
+        let fx = x >= 1.6 ? 11 + 10 * log10(x) - 17.6 * x : -20 * log10(x) - 5.6488 * pow(x, 1.425)
+        func heightGain(_ y: Double) -> Double {
+            let bb = beta * y
+            let g = bb > 2 ? 17.6 * (bb - 1.1).squareRoot() - 5 * log10(bb - 1.1) - 8 : 20 * log10(bb + 0.1 * bb * bb * bb)
+            return max(g, 2 + 20 * log10(k))
+        }
+        return -fx - heightGain(yScale * hteM) - heightGain(yScale * hreM)
+    }
+
+    /// The parts of the delta-Bullington loss for one effective earth radius (§4.3.4, eq. 39).
+    public struct DeltaBullington: Sendable, Equatable {
+        /// Bullington loss of the actual profile (eq. 21 with the terrain + clutter profile).
+        public var actualDB: Double
+        /// Bullington loss of the smooth (zero-height) profile with the effective heights.
+        public var smoothDB: Double
+        /// Spherical-earth diffraction loss with the effective heights (eq. 27).
+        public var sphericalDB: Double
+        /// Ld = Lbulla + max(Ldsph − Lbulls, 0) (eq. 39).
+        public var totalDB: Double { actualDB + max(sphericalDB - smoothDB, 0) }
+    }
+
+    /// Delta-Bullington over the profile `heightsM` (terrain + clutter) for earth radius `ap`.
+    public static func deltaBullington(distancesKm d: [Double], heightsM h: [Double], analysis a: P1812PathAnalysis,
+                                       effectiveEarthRadiusKm ap: Double, frequencyGHz f: Double, seaFraction omega: Double,
+                                       polarization: Polarization) -> DeltaBullington {
+        let actual = bullingtonLossDB(distancesKm: d, heightsM: h, htsM: a.txAltitudeM, hrsM: a.rxAltitudeM,
+                                      effectiveEarthRadiusKm: ap, frequencyGHz: f)
+        let zeros = [Double](repeating: 0, count: d.count)
+        let smooth = bullingtonLossDB(distancesKm: d, heightsM: zeros, htsM: a.diffractionTxHeightM, hrsM: a.diffractionRxHeightM,
+                                      effectiveEarthRadiusKm: ap, frequencyGHz: f)
+        let spherical = sphericalEarthLossDB(hteM: a.diffractionTxHeightM, hreM: a.diffractionRxHeightM, effectiveEarthRadiusKm: ap,
+                                             pathLengthKm: a.pathLengthKm, frequencyGHz: f, seaFraction: omega, polarization: polarization)
+        return DeltaBullington(actualDB: actual, smoothDB: smooth, sphericalDB: spherical)
+    }
+}

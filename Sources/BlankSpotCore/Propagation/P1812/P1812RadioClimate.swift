@@ -1,0 +1,73 @@
+import Foundation
+
+/// Radio-meteorological quantities of a path (ITU-R P.1812-7/8 §3.4–3.7).
+public struct P1812RadioClimate: Sendable, Equatable {
+    /// Longest continuous land (inland + coastal) section of the path, km (dtm, §3.6).
+    public var longestLandKm: Double
+    /// Longest continuous inland section, km (dlm, §3.6).
+    public var longestInlandKm: Double
+    /// Fraction of the path over sea (ω, Table 5).
+    public var seaFraction: Double
+    /// Latitude of the path centre, degrees (φ, eq. 4).
+    public var pathCentreLatDeg: Double
+    /// Time percentage for which refractive gradients exceed 100 N-units/km in the first
+    /// 100 m of the atmosphere (β0 %, eq. 5).
+    public var beta0Percent: Double
+    /// τ of eq. 3a (used again in ducting, eq. 55a).
+    public var tau: Double
+    /// Median effective earth radius ae = 6371·k50, km (eqs. 6, 7a).
+    public var effectiveEarthRadiusKm: Double
+    /// Effective earth radius exceeded for β0 % of the time, aβ = 6371·3 km (eq. 7b).
+    public var betaEarthRadiusKm: Double
+
+    public static let earthRadiusKm = 6371.0
+
+    public init(profile: P1812Profile, link: P1812Link) {
+        let d = profile.distancesKm, n = d.count
+        let total = profile.pathLengthKm
+        // Each point stands for the stretch between the mid-points to its neighbours.
+        func stretch(_ i: Int) -> Double {
+            let lo = i == 0 ? 0 : (d[i - 1] + d[i]) / 2
+            let hi = i == n - 1 ? total : (d[i] + d[i + 1]) / 2
+            return hi - lo
+        }
+        func longest(_ keep: (RadioClimaticZone) -> Bool) -> Double {
+            var best = 0.0, run = 0.0
+            for i in 0..<n {
+                if keep(profile.zones[i]) { run += stretch(i); best = max(best, run) } else { run = 0 }
+            }
+            return best
+        }
+        longestLandKm = longest { $0 != .sea }
+        longestInlandKm = longest { $0 == .inland }
+        seaFraction = (0..<n).reduce(0) { profile.zones[$1] == .sea ? $0 + stretch($1) : $0 } / total
+        pathCentreLatDeg = GreatCircle.latitude(fromLatDeg: link.txLatDeg, lonDeg: link.txLonDeg,
+                                                towardsLatDeg: link.rxLatDeg, lonDeg: link.rxLonDeg,
+                                                distanceKm: total / 2, sphereRadiusKm: Self.earthRadiusKm)
+        tau = 1 - exp(-4.12e-4 * pow(longestInlandKm, 2.41))   // eq. 3a
+        let mu1 = min(1, pow(pow(10, -longestLandKm / (16 - 6.6 * tau)) + pow(10, -5 * (0.496 + 0.354 * tau)), 0.2))   // eq. 3
+        let phi = abs(pathCentreLatDeg)
+        if phi <= 70 {
+            let mu4 = pow(10, (-0.935 + 0.0176 * phi) * log10(mu1))   // eq. 4a
+            beta0Percent = pow(10, -0.015 * phi + 1.67) * mu1 * mu4   // eq. 5
+        } else {
+            let mu4 = pow(10, 0.3 * log10(mu1))
+            beta0Percent = 4.17 * mu1 * mu4
+        }
+        effectiveEarthRadiusKm = Self.earthRadiusKm * 157 / (157 - link.deltaN)   // eqs. 6, 7a
+        betaEarthRadiusKm = Self.earthRadiusKm * 3   // eq. 7b
+    }
+}
+
+/// Points along a great circle on a sphere (P.1812 uses one of 6371 km to find the path centre).
+public enum GreatCircle {
+    /// Latitude of the point `distanceKm` from the first point towards the second.
+    public static func latitude(fromLatDeg lat1: Double, lonDeg lon1: Double, towardsLatDeg lat2: Double,
+                                lonDeg lon2: Double, distanceKm: Double, sphereRadiusKm: Double) -> Double {
+        let r = Double.pi / 180
+        let p1 = lat1 * r, p2 = lat2 * r, dl = (lon2 - lon1) * r
+        let bearing = atan2(sin(dl) * cos(p2), cos(p1) * sin(p2) - sin(p1) * cos(p2) * cos(dl))
+        let delta = distanceKm / sphereRadiusKm
+        return asin(sin(p1) * cos(delta) + cos(p1) * sin(delta) * cos(bearing)) / r
+    }
+}
