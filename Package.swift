@@ -18,10 +18,16 @@ let package = Package(
             pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]
         ),
+        // PROJ's geodesic API (Debian libproj-dev, installed with libgdal-dev).
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
         // The engine: grids, terrain, towers, propagation, the sweep. No GDAL.
         .target(name: "BlankSpotCore"),
         // GDAL at the edges: rasters, vectors, spatial references, errors.
-        .target(name: "BlankSpotGDAL", dependencies: ["CGDAL", "BlankSpotCore"]),
+        .target(name: "BlankSpotGDAL", dependencies: ["CGDAL", "CPROJ", "BlankSpotCore"]),
         // The jobs: read inputs, call the engine, write the output folder.
         .target(name: "BlankSpotPipeline", dependencies: ["BlankSpotCore", "BlankSpotGDAL"]),
         .executableTarget(

@@ -1,0 +1,71 @@
+import BlankSpotCore
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct ProfileCommandTests {
+    static let fryderyk = Fixtures.path("p1812/validation_profiles/rburg_urban_with_clutter.csv")
+
+    static func json(_ args: [String]) throws -> [String: Any] {
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["profile", "--json"] + args)
+        #expect(r.status == 0, "\(r.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+    }
+
+    static func loss(_ report: [String: Any], model: Int = 0) -> Double {
+        ((report["results"] as! [[String: Any]])[model]["basic_transmission_loss_db"] as! NSNumber).doubleValue
+    }
+
+    /// The ITU validation file through the command line: the same Lb as the reference
+    /// (203.8562392 dB for dataset 2, Fryderyk column 18), within 0.001 dB.
+    @Test func fryderykFileGivesReferenceLoss() throws {
+        let report = try Self.json(["--profile", Self.fryderyk, "--dataset", "2"])
+        #expect(abs(Self.loss(report) - 203.85623915) < 0.001)
+        #expect(report["line_of_sight"] as? Bool == false)
+        let text = try ExternalTool.run(ExternalTool.blankspot, ["profile", "--profile", Self.fryderyk, "--dataset", "2"])
+        #expect(text.stdout.contains("203.856 dB"))
+    }
+
+    /// The same path as a plain CSV (distance,height,clutter,zone) with the link on the command
+    /// line reproduces the reference loss too.
+    @Test func plainProfileCSVGivesReferenceLoss() throws {
+        let file = try ProfileFile(text: String(contentsOfFile: Self.fryderyk, encoding: .utf8), file: Self.fryderyk)
+        let dir = TemporaryDirectory()
+        var csv = "distance_km,height_m,clutter_m,zone\n"
+        for i in 0..<file.profile.count {
+            csv += "\(file.profile.distancesKm[i]),\(file.profile.heightsM[i]),\(file.profile.clutterHeightsM[i]),\(file.profile.zones[i].rawValue)\n"
+        }
+        try csv.write(toFile: dir.file("p.csv"), atomically: true, encoding: .utf8)
+        let report = try Self.json([
+            "--profile", dir.file("p.csv"), "--from", "\(file.txLonDeg!),\(file.txLatDeg!)", "--to", "\(file.rxLonDeg!),\(file.rxLatDeg!)",
+            "--frequency-mhz", "500", "--tx-height-m", "12", "--rx-height-m", "19", "--time-percent", "50",
+            "--polarization", "h", "--delta-n", "45", "--n0", "323.947135",
+        ])
+        #expect(abs(Self.loss(report) - 203.85623915) < 0.001)
+    }
+
+    /// Two points over the real SRTM tile. From the summit of Mount Washington to North Conway
+    /// the path is clear: P.1812 gives free space (Lb = Lbfs; no diffraction). From Lincoln to
+    /// Twin Mountain the Franconia range is in the way: Lb exceeds free space by more than 20 dB.
+    @Test func linkReportsOverRealTerrain() throws {
+        let dem = Fixtures.whiteMountainsTile
+        let clear = try Self.json(["--dem", dem, "--from=-71.3033,44.2706", "--to=-71.1284,44.0537", "--model", "p1812,fspl"])
+        #expect(clear["line_of_sight"] as? Bool == true)
+        #expect(abs(Self.loss(clear) - Self.loss(clear, model: 1)) < 0.01)
+        #expect((clear["path_length_km"] as! NSNumber).doubleValue > 27 && (clear["path_length_km"] as! NSNumber).doubleValue < 29)
+        let blocked = try Self.json(["--dem", dem, "--from=-71.6681,44.0453", "--to=-71.5412,44.2723", "--model", "p1812,fspl"])
+        #expect(blocked["line_of_sight"] as? Bool == false)
+        #expect(Self.loss(blocked) > Self.loss(blocked, model: 1) + 20)
+    }
+
+    @Test func badInputsAreRejected() throws {
+        let dir = TemporaryDirectory()
+        try "0,100\n1,abc\n2,120\n".write(toFile: dir.file("bad.csv"), atomically: true, encoding: .utf8)
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["profile", "--profile", dir.file("bad.csv"), "--from", "115,-2", "--to", "115.1,-2"])
+        #expect(r.status != 0 && r.stderr.contains("line 2") && r.stderr.contains("height_m"))
+        let f = try ExternalTool.run(ExternalTool.blankspot, ["profile", "--profile", Self.fryderyk, "--frequency-mhz", "9000"])
+        #expect(f.status != 0 && f.stderr.contains("30 MHz to 6 GHz"))
+        let off = try ExternalTool.run(ExternalTool.blankspot, ["profile", "--dem", Fixtures.whiteMountainsTile, "--from=-71.5,44.5", "--to=-70.5,44.5"])
+        #expect(off.status != 0 && off.stderr.contains("leaves the terrain"))
+    }
+}
