@@ -62,6 +62,7 @@ enum P1812Vectors {
         // Ep for the file's ERP within 0.001 dB of column 17.
         let lb = try #require(log["Lb (dB) Eq (69)"])
         #expect(abs(r.basicTransmissionLossDB - lb) <= 0.001, "Lb \(r.basicTransmissionLossDB) vs \(lb)")
+        print("P.1812 \(name): Lb \(r.basicTransmissionLossDB) reference \(lb) difference \(r.basicTransmissionLossDB - lb)")
         if let expected = measurement.expectedLossDB {
             #expect(abs(r.basicTransmissionLossDB - expected) <= 0.001)
         }

@@ -5,9 +5,10 @@ import Testing
     /// Every cell of the square around the tower is owned by exactly one ray, the owner is the
     /// ray passing closest to the cell centre in its column (within half a cell), and
     /// `owner(dCol:dRow:)` names the same ray as the per-step ranges.
-    @Test(arguments: [1, 2, 3, 7, 16, 41])
-    func everyCellHasExactlyOneOwner(radius: Int) {
-        let fan = RayFan(radiusCells: radius)
+    @Test(arguments: [(1, 1), (2, 1), (3, 1), (7, 1), (16, 1), (41, 1), (7, 2), (16, 3), (41, 4)])
+    func everyCellHasExactlyOneOwner(radius: Int, subdivision: Int) {
+        let fan = RayFan(radiusCells: radius, subdivision: subdivision)
+        let span = Double(fan.spanUnits)
         var owners = [[Int]](repeating: [Int](repeating: 0, count: 2 * radius + 1), count: 2 * radius + 1)
         for k in 0..<fan.rayCount {
             let ray = fan.ray(k)
@@ -17,9 +18,9 @@ import Testing
                     let dCol = ray.xMajor ? ray.sign * i : m
                     let dRow = ray.xMajor ? m : ray.sign * i
                     owners[dRow + radius][dCol + radius] += 1
-                    // Distance of the ray from the cell centre along the minor axis: |m − e·i/R| ≤ ½·i/R.
-                    let offset = abs(Double(m) - Double(ray.e * i) / Double(radius))
-                    #expect(offset <= 0.5 * Double(i) / Double(radius) + 1e-12)
+                    // Distance of the ray from the cell centre along the minor axis: |m − e·i/S| ≤ ½·i/S.
+                    let offset = abs(Double(m) - Double(ray.e * i) / span)
+                    #expect(offset <= 0.5 * Double(i) / span + 1e-12)
                     #expect(fan.owner(dCol: dCol, dRow: dRow) == ray)
                 }
             }
@@ -30,6 +31,6 @@ import Testing
             }
         }
         #expect(owners[radius][radius] == 0)
-        #expect(fan.rayCount == 8 * radius)
+        #expect(fan.rayCount == 8 * radius * subdivision)
     }
 }

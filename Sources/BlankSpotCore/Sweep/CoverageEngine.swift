@@ -13,11 +13,31 @@ public enum CoverageEngine {
     /// Sweeps all `sites` with `model`, on `threads` threads (≥ 1).
     public static func run(terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings,
                            model: CoverageModel, threads: Int) -> CoverageGrids {
+        let cellM = terrain.grid.cellSizeM
         switch model {
         case .lineOfSight:
             return run(terrain: terrain, sites: sites, settings: settings, threads: threads,
                        servingThreshold: -.greatestFiniteMagnitude,
                        makeModel: { LineOfSightRayModel(site: $0, settings: settings) })
+        case .signal(.freeSpace, let thresholds):
+            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0) {
+                FreeSpaceRayModel(budget: LinkBudget(site: $0, thresholds: thresholds), frequencyGHz: $0.tower.frequencyMHz / 1000,
+                                  rxHeightM: settings.rxHeightM, cellSizeM: cellM)
+            }
+        case .signal(.hata(let environment), let thresholds):
+            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0) {
+                HataRayModel(budget: LinkBudget(site: $0, thresholds: thresholds), frequencyMHz: $0.tower.frequencyMHz,
+                             baseHeightM: $0.tower.heightM, rxHeightM: settings.rxHeightM, environment: environment, cellSizeM: cellM)
+            }
+        case .signal(.p1812(let p1812), let thresholds):
+            var settings = settings
+            settings.raySubdivision = settings.raySubdivision ?? model.defaultRaySubdivision
+            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0) { site in
+                var s = p1812
+                s.frequencyGHz = site.tower.frequencyMHz / 1000
+                s.rxHeightM = settings.rxHeightM
+                return P1812RayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: s, cellSizeM: cellM)
+            }
         }
     }
 

@@ -17,11 +17,11 @@ public struct RadialSweep: Sendable {
     /// 1/i for i = 0…Rc (entry 0 unused).
     let inverseSteps: [Double]
 
-    public init(terrain: TerrainRaster, settings: SweepSettings) {
+    public init(terrain: TerrainRaster, settings: SweepSettings, raySubdivision: Int = 1) {
         self.terrain = terrain
         self.settings = settings
         radiusCells = settings.radiusM / terrain.grid.cellSizeM
-        fan = RayFan(radiusCells: max(1, Int(radiusCells.rounded(.up))))
+        fan = RayFan(radiusCells: max(1, Int(radiusCells.rounded(.up))), subdivision: settings.raySubdivision ?? raySubdivision)
         inverseSteps = (0...fan.radiusCells).map { $0 == 0 ? 0 : 1 / Double($0) }
     }
 
@@ -33,11 +33,15 @@ public struct RadialSweep: Sendable {
 
     /// Walks rays `rays` (indices into ``fan``) of `site`.
     func sweep<M: RayProfileModel, S: CellSink>(site: GridSite, rays: Range<Int>, model prototype: M, into sink: S) {
+        let nearCapacity = max(1, M.exactNearSamples)
         terrain.heightsM.withUnsafeBufferPointer { heights in
             inverseSteps.withUnsafeBufferPointer { inverseSteps in
-                var model = prototype
-                for k in rays {
-                    walk(fan.ray(k), site: site, heights: heights, inverseSteps: inverseSteps, model: &model, sink: sink)
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * nearCapacity) { near in
+                    var model = prototype
+                    for k in rays {
+                        walk(fan.ray(k), site: site, heights: heights, inverseSteps: inverseSteps,
+                             near: near.baseAddress!, model: &model, sink: sink)
+                    }
                 }
             }
         }
@@ -46,20 +50,23 @@ public struct RadialSweep: Sendable {
     @inline(__always)
     private func walk<M: RayProfileModel, S: CellSink>(
         _ ray: RayFan.Ray, site: GridSite, heights: UnsafeBufferPointer<Float>,
-        inverseSteps: UnsafeBufferPointer<Double>, model: inout M, sink: S
+        inverseSteps: UnsafeBufferPointer<Double>, near: UnsafeMutablePointer<Double>, model: inout M, sink: S
     ) {
+        let nearCapacity = M.exactNearSamples
+        let nearDistances = near, nearHeights = near + max(1, nearCapacity)
         let grid = terrain.grid
         let cellM = grid.cellSizeM
         let rc = fan.radiusCells
-        let twoRc = 2 * rc
+        let span = fan.spanUnits
+        let twoSpan = 2 * span
         let a = abs(ray.e)
         let minorSign = ray.e < 0 ? -1 : 1
-        let slope = Double(a) / Double(rc)
+        let slope = Double(a) / Double(span)
         let stepFactor = (1 + slope * slope).squareRoot()
         let stepM = cellM * stepFactor
         let inverseStepM = 1 / stepM
         let rCells2 = radiusCells * radiusCells
-        let inverseRc = 1 / Double(rc)
+        let inverseSpan = 1 / Double(span)
 
         // Major axis p, minor axis q, and their strides in the heights buffer.
         let p0 = ray.xMajor ? site.col : site.row
@@ -67,7 +74,8 @@ public struct RadialSweep: Sendable {
         let pLimit = ray.xMajor ? grid.width : grid.height
         let qLimit = ray.xMajor ? grid.height : grid.width
         let pStride = ray.xMajor ? 1 : grid.width
-        let qStride = (ray.xMajor ? grid.width : 1) * minorSign
+        let qUnit = ray.xMajor ? grid.width : 1
+        let qStride = qUnit * minorSign
 
         // Last step: inside the disc (owned cells are within half a cell of the ray), inside the
         // grid along the major axis, and with both minor neighbours of the sample inside it.
@@ -75,25 +83,26 @@ public struct RadialSweep: Sendable {
         lastStep = min(lastStep, ray.sign > 0 ? pLimit - 1 - p0 : p0)
         if a > 0 {
             let room = minorSign > 0 ? qLimit - 1 - q0 : q0
-            lastStep = min(lastStep, room < 1 ? 0 : ((room - 1) * rc) / a)
+            lastStep = min(lastStep, room < 1 ? 0 : ((room - 1) * span) / a)
         }
         guard lastStep >= 1 else { return }
         model.beginRay(stepM: stepM)
 
-        // Sample position |minor| = m0 + rem/Rc.
+        // Sample position |minor| = m0 + rem/S (S = s·Rc ray units).
         var m0 = 0, rem = 0
-        // Owned |m| range: lo = ⌈(2a−1)i/2Rc⌉, hi = ⌈(2a+1)i/2Rc⌉ − 1, each tracked as a
-        // quotient/remainder of (c·i + 2Rc − 1) / 2Rc.
+        // Owned |m| range: lo = ⌈(2a−1)i/2S⌉, hi = ⌈(2a+1)i/2S⌉ − 1, each tracked as a
+        // quotient/remainder of (c·i + 2S − 1) / 2S.
         let loStep = a == 0 ? 0 : 2 * a - 1, hiStep = 2 * a + 1
-        var loQ = 0, loR = twoRc - 1, hiQ = 0, hiR = twoRc - 1
-        var cellBase = p0 * pStride + q0 * abs(qStride)
+        var loQ = 0, loR = twoSpan - 1, hiQ = 0, hiR = twoSpan - 1
+        let originBase = p0 * pStride + q0 * qUnit
+        var cellBase = originBase
 
         for i in 1...lastStep {
             cellBase += ray.sign * pStride
             loR += loStep
-            while loR >= twoRc { loR -= twoRc; loQ += 1 }
+            while loR >= twoSpan { loR -= twoSpan; loQ += 1 }
             hiR += hiStep
-            while hiR >= twoRc { hiR -= twoRc; hiQ += 1 }
+            while hiR >= twoSpan { hiR -= twoSpan; hiQ += 1 }
 
             // The cells this ray owns at step i, evaluated against samples 1…i−1.
             let hi = min(hiQ - 1, ray.xMajor ? i : i - 1)
@@ -108,20 +117,40 @@ public struct RadialSweep: Sendable {
                     let m = mm * minorSign
                     let col = ray.xMajor ? p0 + ray.sign * i : q0 + m
                     let row = ray.xMajor ? q0 + m : p0 + ray.sign * i
+                    var nearCount = 0
+                    if nearCapacity > 0 && !g.isNaN {
+                        // The last points before the receiver on the exact line (i, m): at major
+                        // step j the line is at minor offset m·j/i.
+                        nearCount = min(nearCapacity, i - 1)
+                        let m = Double(mm * minorSign), invI = 1 / Double(i)
+                        let lineStepM = cellM * (1 + m * m * invI * invI).squareRoot()
+                        for k in 0..<nearCount {
+                            let j = i - nearCount + k
+                            let pos = m * Double(j) * invI
+                            let q = pos.rounded(.down)
+                            let f = pos - q
+                            let base = originBase + ray.sign * j * pStride + Int(q) * qUnit
+                            var h = Double(heights[base])
+                            if f > 0 { h += (Double(heights[base + qUnit]) - h) * f }
+                            nearDistances[k] = Double(j) * lineStepM
+                            nearHeights[k] = h
+                        }
+                    }
                     let value: Float = g.isNaN ? .nan :
                         model.receiverValue(groundM: Double(g), distanceM: d2.squareRoot() * cellM,
-                                            dCol: col - site.col, dRow: row - site.row)
+                                            dCol: col - site.col, dRow: row - site.row,
+                                            near: NearProfile(distancesM: nearDistances, heightsM: nearHeights, count: nearCount))
                     sink.put(col: col, row: row, value: value)
                 }
             }
 
             // The ray's own terrain sample at step i.
             rem += a
-            if rem >= rc { rem -= rc; m0 += 1 }
+            if rem >= span { rem -= span; m0 += 1 }
             let base = cellBase + m0 * qStride
             var h = Double(heights[base])
             if rem != 0 {
-                h += (Double(heights[base + qStride]) - h) * (Double(rem) * inverseRc)
+                h += (Double(heights[base + qStride]) - h) * (Double(rem) * inverseSpan)
             }
             let inverseDistance = inverseStepM * inverseSteps[i]
             model.addSample(heightM: h, distanceM: Double(i) * stepM, inverseDistance: inverseDistance)

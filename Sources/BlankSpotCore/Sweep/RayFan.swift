@@ -16,13 +16,21 @@
 public struct RayFan: Sendable, Equatable {
     /// Half-side of the square, cells.
     public let radiusCells: Int
+    /// Rays per perimeter cell, s ≥ 1: with s > 1 the rays aim at s points per perimeter cell,
+    /// so an owned cell is at most 1/(2s) cell from its ray. Everything above holds with the
+    /// perimeter measured in 1/s cells: `spanUnits` = s·Rc replaces Rc in the minor offsets.
+    public let subdivision: Int
 
-    public init(radiusCells: Int) {
-        precondition(radiusCells >= 1)
+    public init(radiusCells: Int, subdivision: Int = 1) {
+        precondition(radiusCells >= 1 && subdivision >= 1)
         self.radiusCells = radiusCells
+        self.subdivision = subdivision
     }
 
-    public var rayCount: Int { 8 * radiusCells }
+    /// The perimeter half-side in ray units, S = s·Rc.
+    public var spanUnits: Int { radiusCells * subdivision }
+
+    public var rayCount: Int { 8 * spanUnits }
 
     public struct Ray: Sendable, Equatable {
         /// true: steps along columns (x); false: along rows (y).
@@ -36,7 +44,7 @@ public struct RayFan: Sendable, Equatable {
     /// The `k`-th ray, `k ∈ 0..<rayCount`: x+ then x− (2Rc+1 each), then y+ and y− (2Rc−1 each),
     /// each with `e` ascending.
     public func ray(_ k: Int) -> Ray {
-        let r = radiusCells
+        let r = spanUnits
         let xCount = 2 * r + 1, yCount = 2 * r - 1
         if k < 2 * xCount {
             return Ray(xMajor: true, sign: k < xCount ? 1 : -1, e: k % xCount - r)
@@ -52,8 +60,8 @@ public struct RayFan: Sendable, Equatable {
         let limit = xMajor ? i : i - 1
         let a = abs(e)
         // |m| with ⌊(2|m|Rc + i)/(2i)⌋ = a  ⇔  (2a−1)·i ≤ 2|m|·Rc < (2a+1)·i.
-        var lo = a == 0 ? 0 : Self.ceilDiv((2 * a - 1) * i, 2 * radiusCells)
-        let hi = min(Self.ceilDiv((2 * a + 1) * i, 2 * radiusCells) - 1, limit)
+        var lo = a == 0 ? 0 : Self.ceilDiv((2 * a - 1) * i, 2 * spanUnits)
+        let hi = min(Self.ceilDiv((2 * a + 1) * i, 2 * spanUnits) - 1, limit)
         lo = max(lo, 0)
         guard lo <= hi else { return nil }
         if e > 0 { return lo...hi }
@@ -66,7 +74,7 @@ public struct RayFan: Sendable, Equatable {
         let xMajor = abs(dCol) >= abs(dRow)
         let i = xMajor ? abs(dCol) : abs(dRow)
         let m = xMajor ? dRow : dCol
-        let a = (2 * abs(m) * radiusCells + i) / (2 * i)
+        let a = (2 * abs(m) * spanUnits + i) / (2 * i)
         return Ray(xMajor: xMajor, sign: (xMajor ? dCol : dRow) > 0 ? 1 : -1, e: m < 0 ? -a : a)
     }
 

@@ -7,6 +7,9 @@
 /// Implementations keep whatever running state they need (horizons, hulls, prefix sums) and
 /// must not allocate per call.
 public protocol RayProfileModel {
+    /// How many profile points next to the receiver the sweep takes from the exact grid line to
+    /// each receiver cell rather than from the ray (see ``NearProfile``); 0 = none.
+    static var exactNearSamples: Int { get }
     /// Starts a new ray; samples will come `stepM` metres apart.
     mutating func beginRay(stepM: Double)
     /// The value written for a receiver cell: higher is better, `-Float.infinity` = no service.
@@ -14,12 +17,33 @@ public protocol RayProfileModel {
     ///   - groundM: terrain height of the receiver's cell (never nan).
     ///   - distanceM: horizontal distance from the tower's cell centre to the cell's centre.
     ///   - dCol, dRow: the cell's offset from the tower's cell (row grows southwards).
-    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int) -> Float
+    ///   - near: with `exactNearSamples` = K > 0, the last min(K, i − 1) points before the
+    ///     receiver on the exact line to it; the model must then leave its own last K ray samples
+    ///     out of this evaluation.
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile) -> Float
     /// Appends the terrain sample at `distanceM` (nan = no data there); `inverseDistance` is
     /// 1/distanceM, precomputed by the sweep.
     mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double)
     /// The value for the tower's own cell.
     func ownCellValue(groundM: Double) -> Float
+}
+
+extension RayProfileModel {
+    public static var exactNearSamples: Int { 0 }
+}
+
+/// Profile points next to a receiver cell, sampled on the exact grid line from the tower to
+/// that cell (as ``GridProfile`` does), nearest to the receiver last.
+///
+/// Why: a ray passes up to half a cell beside the cells it evaluates, and the terrain just in
+/// front of a 1.5 m receiver antenna weighs most in diffraction (the Fresnel weighting of P.1812
+/// eq. 15 grows without bound towards the terminals), so half a cell sideways there can change
+/// the loss by decibels. Taking the last few points from the exact line removes that error
+/// where it is largest, at the cost of K interpolations per cell.
+public struct NearProfile {
+    public let distancesM: UnsafePointer<Double>
+    public let heightsM: UnsafePointer<Double>
+    public let count: Int
 }
 
 /// Pure line of sight over a k-earth: a cell is served when the straight line from the antenna
@@ -45,7 +69,7 @@ public struct LineOfSightRayModel: RayProfileModel {
     @inlinable public mutating func beginRay(stepM: Double) { horizonSlope = -.infinity }
 
     @inlinable
-    public func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int) -> Float {
+    public func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile) -> Float {
         let z = groundM + rxHeightM - distanceM * distanceM * curvaturePerM
         return (z - txAltitudeM) >= horizonSlope * distanceM ? Float(-distanceM) : -.infinity
     }

@@ -9,15 +9,20 @@ public struct SweepSettings: Sendable, Equatable, Codable {
     public var kFactor: Double
     /// Mean earth radius a, metres (6,371 km as in ITU-R P.1812 eq. 7a and P.526).
     public var earthRadiusM: Double
+    /// Rays per perimeter cell (``RayFan/subdivision``): 1 puts every cell within half a cell
+    /// of its ray, 2 within a quarter, at twice the ray cost. nil = the model's default
+    /// (``CoverageModel/defaultRaySubdivision``).
+    public var raySubdivision: Int?
 
     public static let defaultEarthRadiusM = 6_371_000.0
 
     public init(radiusM: Double, rxHeightM: Double = 1.5, kFactor: Double = 4.0 / 3.0,
-                earthRadiusM: Double = SweepSettings.defaultEarthRadiusM) {
+                earthRadiusM: Double = SweepSettings.defaultEarthRadiusM, raySubdivision: Int? = nil) {
         self.radiusM = radiusM
         self.rxHeightM = rxHeightM
         self.kFactor = kFactor
         self.earthRadiusM = earthRadiusM
+        self.raySubdivision = raySubdivision
     }
 
     /// 1 / (2·k·a): the earth bulge at distance d is d² times this (metres⁻¹).

@@ -4,6 +4,7 @@ import Foundation
 enum Orchestrator {
     static let all: [String] = [
         "los-engine",
+        "p1812-engine",
         "los-cli-1-tower",
         "los-cli-20-towers",
     ]
@@ -70,6 +71,7 @@ enum ChildRunner {
             let result: BenchResult
             switch name {
             case "los-engine": result = EngineBenchmarks.lineOfSightOneTower(mode: mode)
+            case "p1812-engine": result = try EngineBenchmarks.p1812OneTower(mode: mode)
             case "los-cli-1-tower": result = try PeerBenchmarks.againstGdalViewshed(towers: 1, radiusKm: 50, mode: mode)
             case "los-cli-20-towers": result = try PeerBenchmarks.againstGdalViewshed(towers: 20, radiusKm: 30, mode: mode)
             default:

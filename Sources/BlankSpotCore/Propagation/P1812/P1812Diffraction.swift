@@ -52,15 +52,16 @@ public enum P1812Diffraction {
     }
 
     /// Spherical-earth diffraction loss Ldsph (§4.3.2, eqs. 22–27) for effective antenna
-    /// heights `hteM`, `hreM` over an earth of radius `ap`.
+    /// heights `hteM`, `hreM` over an earth of radius `ap`. `firstTermAtAp`, when given, must be
+    /// ``FirstTerm`` for `ap` (a sweep computes it once per tower).
     public static func sphericalEarthLossDB(hteM: Double, hreM: Double, effectiveEarthRadiusKm ap: Double,
                                             pathLengthKm d: Double, frequencyGHz f: Double, seaFraction omega: Double,
-                                            polarization: Polarization) -> Double {
+                                            polarization: Polarization, firstTermAtAp: FirstTerm? = nil) -> Double {
         let lambda = FreeSpace.wavelengthM(frequencyGHz: f)
         let dLos = (2 * ap).squareRoot() * ((0.001 * hteM).squareRoot() + (0.001 * hreM).squareRoot())   // eq. 22
         if d >= dLos {
-            return firstTermLossDB(adftKm: ap, hteM: hteM, hreM: hreM, pathLengthKm: d, frequencyGHz: f,
-                                   seaFraction: omega, polarization: polarization)   // eq. 23
+            let ft = firstTermAtAp ?? FirstTerm(adftKm: ap, frequencyGHz: f, seaFraction: omega, polarization: polarization)
+            return ft.lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM)   // eq. 23
         }
         let c = (hteM - hreM) / (hteM + hreM)   // eq. 24
         let m = 250 * d * d / (ap * (hteM + hreM))   // eq. 25
@@ -70,44 +71,66 @@ public enum P1812Diffraction {
         let hse = ((hteM - 500 * dse1 * dse1 / ap) * dse2 + (hreM - 500 * dse2 * dse2 / ap) * dse1) / d   // eq. 27
         let hreq = 17.456 * (dse1 * dse2 * lambda / d).squareRoot()   // required clearance
         if hse > hreq { return 0 }
-        let aem = 500 * pow(d / (hteM.squareRoot() + hreM.squareRoot()), 2)   // modified earth radius
-        let ldft = firstTermLossDB(adftKm: aem, hteM: hteM, hreM: hreM, pathLengthKm: d, frequencyGHz: f,
-                                   seaFraction: omega, polarization: polarization)
+        let root = hteM.squareRoot() + hreM.squareRoot()
+        let aem = 500 * d * d / (root * root)   // modified earth radius
+        let ldft = FirstTerm(adftKm: aem, frequencyGHz: f, seaFraction: omega, polarization: polarization)
+            .lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM)
         if ldft < 0 { return 0 }
         return (1 - hse / hreq) * ldft
     }
 
-    /// First-term spherical-earth diffraction loss Ldft (§4.3.3), the sea-weighted mean of the
-    /// losses over sea (εr = 80, σ = 5 S/m) and land (εr = 22, σ = 0.003 S/m).
-    public static func firstTermLossDB(adftKm: Double, hteM: Double, hreM: Double, pathLengthKm d: Double,
-                                       frequencyGHz f: Double, seaFraction omega: Double, polarization: Polarization) -> Double {
-        let land = firstTermLossDB(adftKm: adftKm, hteM: hteM, hreM: hreM, pathLengthKm: d, frequencyGHz: f,
-                                   permittivity: 22, conductivitySPerM: 0.003, polarization: polarization)
-        if omega == 0 { return land }
-        let sea = firstTermLossDB(adftKm: adftKm, hteM: hteM, hreM: hreM, pathLengthKm: d, frequencyGHz: f,
-                                  permittivity: 80, conductivitySPerM: 5, polarization: polarization)
-        return omega * sea + (1 - omega) * land
-    }
+    /// First-term spherical-earth diffraction loss Ldft (§4.3.3) for one earth radius: the
+    /// sea-weighted mean of the losses over sea (εr = 80, σ = 5 S/m) and land (εr = 22,
+    /// σ = 0.003 S/m). Everything that does not depend on the path is worked out at init.
+    public struct FirstTerm: Sendable, Equatable {
+        struct Ground: Sendable, Equatable {
+            /// βdft (eq. 33), the X and Y scale factors (eqs. 34, 35), and the lower limit of G.
+            var beta, xPerKm, yPerM, gMin: Double
 
-    /// Ldft for one kind of ground (§4.3.3): normalised surface admittance K, then the
-    /// distance term F(X) and the height-gain terms G(Y) of the first-term residue series.
-    public static func firstTermLossDB(adftKm: Double, hteM: Double, hreM: Double, pathLengthKm d: Double,
-                                       frequencyGHz f: Double, permittivity er: Double, conductivitySPerM sigma: Double,
-                                       polarization: Polarization) -> Double {
-        let s = 18 * sigma / f
-        let kH = 0.036 * pow(adftKm * f, -1.0 / 3) * pow((er - 1) * (er - 1) + s * s, -0.25)
-        let k = polarization == .horizontal ? kH : kH * (er * er + s * s).squareRoot()
-        let k2 = k * k, k4 = k2 * k2
-        let beta = (1 + 1.6 * k2 + 0.67 * k4) / (1 + 4.5 * k2 + 1.53 * k4)
-        let x = 21.88 * beta * pow(f / (adftKm * adftKm), 1.0 / 3) * d
-        let yScale = 0.9575 * beta * pow(f * f / adftKm, 1.0 / 3)
-        let fx = x >= 1.6 ? 11 + 10 * log10(x) - 17.6 * x : -20 * log10(x) - 5.6488 * pow(x, 1.425)
-        func heightGain(_ y: Double) -> Double {
-            let bb = beta * y
-            let g = bb > 2 ? 17.6 * (bb - 1.1).squareRoot() - 5 * log10(bb - 1.1) - 8 : 20 * log10(bb + 0.1 * bb * bb * bb)
-            return max(g, 2 + 20 * log10(k))
+            init(adftKm: Double, frequencyGHz f: Double, permittivity er: Double, conductivitySPerM sigma: Double,
+                 polarization: Polarization) {
+                let s = 18 * sigma / f
+                // Powers of a and f through one cube root each: (a·f)^(−1/3), (f/a²)^(1/3), (f²/a)^(1/3).
+                let cbrtA = cbrt(adftKm), cbrtF = cbrt(f)
+                let kH = 0.036 / (cbrtA * cbrtF) / ((er - 1) * (er - 1) + s * s).squareRoot().squareRoot()   // eq. 32a
+                let k = polarization == .horizontal ? kH : kH * (er * er + s * s).squareRoot()   // eq. 32b
+                let k2 = k * k, k4 = k2 * k2
+                beta = (1 + 1.6 * k2 + 0.67 * k4) / (1 + 4.5 * k2 + 1.53 * k4)   // eq. 33
+                xPerKm = 21.88 * beta * cbrtF / (cbrtA * cbrtA)   // eq. 34
+                yPerM = 0.9575 * beta * cbrtF * cbrtF / cbrtA   // eq. 35
+                gMin = 2 + 20 * log10(k)
+            }
+
+            @inline(__always)
+            func lossDB(pathLengthKm d: Double, hteM: Double, hreM: Double) -> Double {
+                let x = xPerKm * d
+                let fx = x >= 1.6 ? 11 + 10 * log10(x) - 17.6 * x : -20 * log10(x) - 5.6488 * pow(x, 1.425)
+                @inline(__always) func heightGain(_ y: Double) -> Double {
+                    let bb = beta * y
+                    let g = bb > 2 ? 17.6 * (bb - 1.1).squareRoot() - 5 * log10(bb - 1.1) - 8 : 20 * log10(bb + 0.1 * bb * bb * bb)
+                    return max(g, gMin)
+                }
+                return -fx - heightGain(yPerM * hteM) - heightGain(yPerM * hreM)
+            }
         }
-        return -fx - heightGain(yScale * hteM) - heightGain(yScale * hreM)
+
+        let land: Ground
+        let sea: Ground?
+        let seaFraction: Double
+
+        public init(adftKm: Double, frequencyGHz f: Double, seaFraction omega: Double, polarization: Polarization) {
+            land = Ground(adftKm: adftKm, frequencyGHz: f, permittivity: 22, conductivitySPerM: 0.003, polarization: polarization)
+            sea = omega > 0 ? Ground(adftKm: adftKm, frequencyGHz: f, permittivity: 80, conductivitySPerM: 5, polarization: polarization) : nil
+            seaFraction = omega
+        }
+
+        /// Ldft (eqs. 31–38).
+        @inline(__always)
+        public func lossDB(pathLengthKm d: Double, hteM: Double, hreM: Double) -> Double {
+            let l = land.lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM)
+            guard let sea else { return l }
+            return seaFraction * sea.lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM) + (1 - seaFraction) * l
+        }
     }
 
     /// The parts of the delta-Bullington loss for one effective earth radius (§4.3.4, eq. 39).

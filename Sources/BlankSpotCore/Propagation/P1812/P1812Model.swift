@@ -150,12 +150,14 @@ public enum P1812 {
         // eq. 60, written as η·ln(e^(a/η) + e^(b/η)) = m + η·ln(e^((a−m)/η) + e^((b−m)/η)) so large
         // losses cannot overflow.
         let m = max(lba, lb0p)
-        let lminbap = m + eta * log(exp((lba - m) / eta) + exp((lb0p - m) / eta))
+        // Beyond 100 dB apart the smaller term changes the result by less than η·e^(−40).
+        let lminbap = abs(lba - lb0p) > 100 ? m : m + eta * log(exp((lba - m) / eta) + exp((lb0p - m) / eta))
         let lbda = lminbap > lbd ? lbd : lminbap + (lbd - lminbap) * fk   // eq. 61
         let lbam = lbda + (lminb0p - lbda) * fj   // eq. 62
         // eq. 63 likewise scaled: −5·log10(10^(−0.2a) + 10^(−0.2b)).
         let lo = min(lbs, lbam)
-        let lbc = lo - 5 * log10(pow(10, -0.2 * (lbs - lo)) + pow(10, -0.2 * (lbam - lo)))
+        // Beyond 60 dB apart the larger loss changes the result by less than 10⁻¹¹ dB.
+        let lbc = abs(lbs - lbam) > 60 ? lo : lo - 5 * log10(pow(10, -0.2 * (lbs - lo)) + pow(10, -0.2 * (lbam - lo)))
         return Combination(fj: fj, fk: fk, lminb0p: lminb0p, lminbap: lminbap, lbda: lbda, lbam: lbam, lbc: lbc)
     }
 

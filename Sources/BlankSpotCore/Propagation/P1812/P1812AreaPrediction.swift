@@ -1,0 +1,363 @@
+import Foundation
+
+/// P.1812 for many paths from one transmitter, evaluated from a summary of each path that a
+/// sweep keeps up to date as it walks outwards (horizons from running maxima and convex hulls,
+/// the smooth-earth fit from running sums). The formulas are those of ``P1812`` — the same
+/// functions where the Recommendation's step works on single numbers; the steps that scan the
+/// whole profile in the point-to-point code are replaced here by the summary's exact
+/// equivalents, with two documented shortcuts:
+///
+/// - In a line-of-sight path the largest diffraction parameter νmax (eq. 15, and dlt of
+///   eq. 78a) is searched among the vertices of the profile's upper convex hull instead of all
+///   points: the point nearest to the line of sight is always a hull vertex, only the Fresnel
+///   weighting can favour another point.
+/// - At p = 50 % the aβ diffraction term enters only through Fi = I(0.5)/I(β0) ≈ 6·10⁻¹⁰
+///   (eqs. 40, 59) and is skipped (Fi = 0).
+/// - The ducting loss Lba (eq. 46) matters only where it falls below the diffraction loss Lbd
+///   (eq. 61: Lminbap ≥ max(Lba, Lb0p), and Lbda = Lbd when Lminbap > Lbd). At p = 50 % a cheap
+///   lower bound is tried first (A(p) ≥ 0 because β ≤ β0 < 47 % < p, site shielding ≥ 0), then the
+///   loss with μ3 = 1 (its minimum over the roughness hm); only if both fall below Lbd is hm
+///   scanned and Lba computed in full.
+/// - Lbulls is computed only when Ldsph > 0 (eq. 39 takes max(Ldsph − Lbulls, 0), and Lbulls ≥ 0).
+public struct P1812AreaSettings: Sendable, Equatable {
+    public var frequencyGHz: Double
+    public var timePercent: Double = 50
+    public var locationPercent: Double = 50
+    public var rxHeightM: Double
+    public var polarization: Polarization = .vertical
+    public var deltaN: Double
+    public var n0: Double
+    /// Representative clutter height at the receivers, m (0: open ground).
+    public var rxClutterHeightM: Double = 0
+    public var locationAreaWidthM: Double = 100
+
+    public init(frequencyGHz: Double, timePercent: Double = 50, locationPercent: Double = 50, rxHeightM: Double,
+                polarization: Polarization = .vertical, deltaN: Double, n0: Double, rxClutterHeightM: Double = 0) {
+        self.frequencyGHz = frequencyGHz
+        self.timePercent = timePercent
+        self.locationPercent = locationPercent
+        self.rxHeightM = rxHeightM
+        self.polarization = polarization
+        self.deltaN = deltaN
+        self.n0 = n0
+        self.rxClutterHeightM = rxClutterHeightM
+    }
+
+    public var effectiveEarthRadiusKm: Double { P1812RadioClimate.earthRadiusKm * 157 / (157 - deltaN) }
+    public var wavelengthM: Double { FreeSpace.wavelengthM(frequencyGHz: frequencyGHz) }
+
+    public func validate() throws {
+        guard (0.03...6).contains(frequencyGHz) else {
+            throw ModelInputError("frequency", "P.1812 covers 30 MHz to 6 GHz, got \(frequencyGHz * 1000) MHz")
+        }
+        guard (1...50).contains(timePercent) else { throw ModelInputError("time percentage", "P.1812 covers 1 % to 50 %, got \(timePercent) %") }
+        guard (1...99).contains(locationPercent) else { throw ModelInputError("location percentage", "P.1812 covers 1 % to 99 %, got \(locationPercent) %") }
+        guard deltaN > 0, deltaN < 157 else { throw ModelInputError("ΔN", "expected 0 < ΔN < 157 N-units/km, got \(deltaN)") }
+    }
+}
+
+/// What a sweep knows about one path when it reaches the receiver (P.1812 quantities; heights
+/// in metres above sea level, distances in km, slopes in m/km).
+public struct P1812PathSummary: Sendable, Equatable {
+    public var pathLengthKm: Double
+    public var txGroundM: Double
+    public var rxGroundM: Double
+    public var htsM: Double
+    public var hrsM: Double
+    /// Intermediate profile points: n at `stepKm`, `stepKm·2`, …
+    public var sampleCount: Int
+    public var stepKm: Double
+    public var isTransHorizon: Bool
+    public var txHorizonAngleMrad: Double
+    public var txHorizonKm: Double
+    public var rxHorizonAngleMrad: Double
+    public var rxHorizonKm: Double
+    /// Least-squares smooth-earth heights (eqs. 85, 86).
+    public var smoothTxM: Double
+    public var smoothRxM: Double
+    /// hobs, αobt, αobr (eqs. 87, 88).
+    public var obstructionM: Double
+    public var alphaObt: Double
+    public var alphaObr: Double
+    /// Bullington over the actual profile: Stim (eq. 13) and, trans-horizon, Srim (eq. 17) or,
+    /// line of sight, νmax (eq. 15).
+    public var stim: Double
+    public var srim: Double
+    public var nuMax: Double
+    /// The same three for the earth radius aβ (only filled, and only used, when p < 50 %).
+    public var betaTransHorizon = false
+    public var betaStim = 0.0
+    public var betaSrim = 0.0
+    public var betaNuMax = 0.0
+
+    public init(pathLengthKm: Double, txGroundM: Double, rxGroundM: Double, htsM: Double, hrsM: Double,
+                sampleCount: Int, stepKm: Double, isTransHorizon: Bool, txHorizonAngleMrad: Double, txHorizonKm: Double,
+                rxHorizonAngleMrad: Double, rxHorizonKm: Double, smoothTxM: Double, smoothRxM: Double,
+                obstructionM: Double, alphaObt: Double, alphaObr: Double, stim: Double, srim: Double, nuMax: Double) {
+        self.pathLengthKm = pathLengthKm
+        self.txGroundM = txGroundM
+        self.rxGroundM = rxGroundM
+        self.htsM = htsM
+        self.hrsM = hrsM
+        self.sampleCount = sampleCount
+        self.stepKm = stepKm
+        self.isTransHorizon = isTransHorizon
+        self.txHorizonAngleMrad = txHorizonAngleMrad
+        self.txHorizonKm = txHorizonKm
+        self.rxHorizonAngleMrad = rxHorizonAngleMrad
+        self.rxHorizonKm = rxHorizonKm
+        self.smoothTxM = smoothTxM
+        self.smoothRxM = smoothRxM
+        self.obstructionM = obstructionM
+        self.alphaObt = alphaObt
+        self.alphaObr = alphaObr
+        self.stim = stim
+        self.srim = srim
+        self.nuMax = nuMax
+    }
+}
+
+/// The parts of P.1812 that depend only on the transmitter and the run's settings, worked out
+/// once per tower.
+public struct P1812TowerConstants: Sendable {
+    public let settings: P1812AreaSettings
+    let frequencyGHz, wavelengthM, aeKm, aBetaKm, log10F: Double
+    let firstTermAe: P1812Diffraction.FirstTerm
+    let firstTermBeta: P1812Diffraction.FirstTerm?
+    /// 190.1 + Lf − 0.15·N0 − 10.125·(log10(50/p))^0.7 (eqs. 44, 45 without the path terms).
+    let troposcatterConstant: Double
+    /// log10(p/50) (eq. 9a).
+    let focusingLog: Double
+    /// Alf of eq. 47 and γd of eq. 51.
+    let lowFrequencyCorrection: Double
+    let gammaD: Double
+    /// f^(1/3).
+    let cubeRootF: Double
+    /// −I(pL/100)·σ (eq. 69), 0 at pL = 50 %.
+    let locationOffsetDB: Double
+
+    public init(settings c: P1812AreaSettings) {
+        settings = c
+        let f = c.frequencyGHz
+        frequencyGHz = f
+        wavelengthM = c.wavelengthM
+        aeKm = c.effectiveEarthRadiusKm
+        aBetaKm = P1812RadioClimate.earthRadiusKm * 3
+        log10F = log10(f)
+        firstTermAe = P1812Diffraction.FirstTerm(adftKm: aeKm, frequencyGHz: f, seaFraction: 0, polarization: c.polarization)
+        firstTermBeta = c.timePercent < 50
+            ? P1812Diffraction.FirstTerm(adftKm: aBetaKm, frequencyGHz: f, seaFraction: 0, polarization: c.polarization) : nil
+        let lf = 25 * log10F - 2.5 * pow(log10(f / 2), 2)
+        troposcatterConstant = 190.1 + lf - 0.15 * c.n0 - 10.125 * pow(log10(50 / c.timePercent), 0.7)
+        focusingLog = log10(c.timePercent / 50)
+        lowFrequencyCorrection = f < 0.5 ? 45.375 - 137.0 * f + 92.5 * f * f : 0
+        cubeRootF = cbrt(f)
+        gammaD = 5e-5 * aeKm * cubeRootF
+        if c.locationPercent == 50 {
+            locationOffsetDB = 0
+        } else {
+            let sigma = P1812.locationSigmaDB(frequencyGHz: f, areaWidthM: c.locationAreaWidthM, rxHeightM: c.rxHeightM,
+                                              rxClutterHeightM: c.rxClutterHeightM)
+            locationOffsetDB = -InverseNormal.complementary(c.locationPercent / 100) * sigma
+        }
+    }
+}
+
+extension P1812 {
+    /// Basic transmission loss Lb (eq. 69) from a path summary. `roughnessM` is asked for only
+    /// when the ducting loss must be computed in full (hm, eq. 93, needs a scan between the
+    /// horizons).
+    public static func basicTransmissionLossDB(summary s: P1812PathSummary, constants k: P1812TowerConstants,
+                                               pathCentreLatDeg: Double, roughnessM: () -> Double) -> Double {
+        let c = k.settings
+        let p = c.timePercent, d = s.pathLengthKm
+        let ae = k.aeKm, lambda = k.wavelengthM
+
+        // Line of sight (eqs. 8–10) over the slant distance.
+        let dh = (s.htsM - s.hrsM) / 1000
+        let lbfs = 92.4 + 20 * k.log10F + 10 * log10(d * d + dh * dh)
+        let focusing = p == 50 ? 0 : 2.6 * (1 - exp(-0.1 * (s.txHorizonKm + s.rxHorizonKm)))
+        let lb0p = lbfs + focusing * k.focusingLog
+
+        // Smooth surface for diffraction (eqs. 89, 37).
+        var sTx = s.smoothTxM, sRx = s.smoothRxM
+        if s.obstructionM > 0 {
+            let gT = s.alphaObt / (s.alphaObt + s.alphaObr), gR = s.alphaObr / (s.alphaObt + s.alphaObr)
+            sTx -= s.obstructionM * gT
+            sRx -= s.obstructionM * gR
+        }
+        let htesph = s.htsM - min(sTx, s.txGroundM), hresph = s.hrsM - min(sRx, s.rxGroundM)
+
+        // Delta-Bullington (eqs. 13–39) at the median earth radius.
+        func deltaBullington(ap: Double, firstTerm: P1812Diffraction.FirstTerm?, transHorizon: Bool,
+                             stim: Double, srim: Double, nuMax: Double) -> Double {
+            let luc = transHorizon
+                ? KnifeEdge.lossDB(nu: P1812Diffraction.bullingtonNu(stim: stim, srim: srim, htsM: s.htsM, hrsM: s.hrsM, pathLengthKm: d, wavelengthM: lambda))
+                : KnifeEdge.lossDB(nu: nuMax)
+            let lbulla = P1812Diffraction.bullingtonLossDB(knifeEdgeDB: luc, pathLengthKm: d)
+            let ldsph = P1812Diffraction.sphericalEarthLossDB(hteM: htesph, hreM: hresph, effectiveEarthRadiusKm: ap,
+                                                              pathLengthKm: d, frequencyGHz: k.frequencyGHz, seaFraction: 0,
+                                                              polarization: c.polarization, firstTermAtAp: firstTerm)
+            guard ldsph > 0 else { return lbulla }
+            let lbulls = smoothBullingtonLossDB(htesphM: htesph, hresphM: hresph, pathLengthKm: d, stepKm: s.stepKm,
+                                                sampleCount: s.sampleCount, aeKm: ap, wavelengthM: lambda)
+            return lbulla + max(ldsph - lbulls, 0)
+        }
+        let ld50 = deltaBullington(ap: ae, firstTerm: k.firstTermAe, transHorizon: s.isTransHorizon,
+                                   stim: s.stim, srim: s.srim, nuMax: s.nuMax)
+
+        // Only inland paths here: ω = 0, dtm = dlm = d.
+        var climate: P1812RadioClimate?
+        func radioClimate() -> P1812RadioClimate {
+            if let climate { return climate }
+            let r = P1812RadioClimate(inlandPathKm: d, pathCentreLatDeg: pathCentreLatDeg, deltaN: c.deltaN)
+            climate = r
+            return r
+        }
+        // p < 50 %: the aβ diffraction loss and Fi are needed (eqs. 40, 41); see the type's notes.
+        var fi = 0.0, ldp = ld50, lb0b = lb0p, beta0 = 0.0
+        if p < 50 {
+            let cl = radioClimate()
+            beta0 = cl.beta0Percent
+            fi = p <= beta0 ? 1 : InverseNormal.complementary(p / 100) / InverseNormal.complementary(beta0 / 100)
+            lb0b = lbfs + focusing * log10(beta0 / 50)
+            let ldb = deltaBullington(ap: k.aBetaKm, firstTerm: k.firstTermBeta, transHorizon: s.betaTransHorizon,
+                                      stim: s.betaStim, srim: s.betaSrim, nuMax: s.betaNuMax)
+            ldp = ld50 + fi * (ldb - ld50)
+        }
+        let lbd50 = lbfs + ld50, lbd = lb0p + ldp
+
+        let theta = 1000 * d / ae + s.txHorizonAngleMrad + s.rxHorizonAngleMrad
+        let lbs = k.troposcatterConstant + 20 * log10(d) + 0.573 * theta   // eq. 44
+
+        // Ducting (eq. 46), in full only when it can lower Lbda (see the type's notes).
+        let thetaTp = min(s.txHorizonAngleMrad, 0.1 * s.txHorizonKm), thetaRp = min(s.rxHorizonAngleMrad, 0.1 * s.rxHorizonKm)
+        // A lower bound at p = 50 %: Af with the site-shielding terms (eqs. 47, 48; no sea
+        // coupling inland) plus γd·θ' (eqs. 50–52), and A(p) ≥ 0.
+        @inline(__always) func siteShielding(_ thetaMrad: Double, _ dlKm: Double) -> Double {
+            let t = thetaMrad - 0.1 * dlKm
+            return t > 0 ? 20 * log10(1 + 0.361 * t * (k.frequencyGHz * dlKm).squareRoot()) + 0.264 * t * k.cubeRootF : 0
+        }
+        let af = 102.45 + 20 * k.log10F + 20 * log10(s.txHorizonKm + s.rxHorizonKm) + k.lowFrequencyCorrection
+            + siteShielding(s.txHorizonAngleMrad, s.txHorizonKm) + siteShielding(s.rxHorizonAngleMrad, s.rxHorizonKm)
+        var lba = af + k.gammaD * (1000 * d / ae + thetaTp + thetaRp)
+        if p < 50 || lba < lbd {
+            let cl = radioClimate()
+            func ducting(roughness: Double) -> Double {
+                let analysis = P1812PathAnalysis(
+                    summary: s, angularDistanceMrad: theta, smoothTxLimitedM: min(s.smoothTxM, s.txGroundM),
+                    smoothRxLimitedM: min(s.smoothRxM, s.rxGroundM), txHeightM: s.htsM - s.txGroundM,
+                    rxHeightM: s.hrsM - s.rxGroundM, roughnessM: roughness)
+                let link = P1812Link(frequencyGHz: k.frequencyGHz, timePercent: p, txLatDeg: pathCentreLatDeg, txLonDeg: 0,
+                                     rxLatDeg: pathCentreLatDeg, rxLonDeg: 0, txHeightM: s.htsM - s.txGroundM,
+                                     rxHeightM: s.hrsM - s.rxGroundM, polarization: c.polarization, deltaN: c.deltaN, n0: c.n0)
+                return P1812Ducting.lossDB(link: link, analysis: analysis, climate: cl)
+            }
+            lba = ducting(roughness: 0)   // μ3 = 1: the smallest Lba over all roughnesses
+            if p < 50 || lba < lbd { lba = ducting(roughness: roughnessM()) }
+        }
+        let combined = P1812.combine(lineOfSightDB: lb0p, lineOfSightBeta0DB: lb0b, diffractionDB: ldp,
+                                     diffractionMedianBasicDB: lbd50, diffractionBasicDB: lbd, troposcatterDB: lbs,
+                                     ductingDB: lba, fi: fi, angularDistanceMrad: theta, pathLengthKm: d,
+                                     seaFraction: 0, timePercent: p, beta0Percent: beta0)
+        return max(lb0p, combined.lbc + k.locationOffsetDB)   // eq. 69
+    }
+
+    /// Lbulls (eq. 21) for the smooth profile: heights all zero, terminals `htesphM`, `hresphM`
+    /// above it, intermediate points at k·`stepKm`, k = 1…`sampleCount`. The maxima of eqs. 13,
+    /// 15 and 17 over the points are found from the shape of each expression (concave in the
+    /// distance for eqs. 13 and 17, single-peaked for eq. 15) instead of a scan.
+    public static func smoothBullingtonLossDB(htesphM hts: Double, hresphM hrs: Double, pathLengthKm d: Double,
+                                              stepKm: Double, sampleCount n: Int, aeKm ae: Double, wavelengthM lambda: Double) -> Double {
+        guard n >= 1 else { return 0 }
+        let k = 500 / ae
+        // Stim: max over x of k·(d − x) − hts/x, concave; peak at √(hts/k).
+        func stimAt(_ j: Int) -> Double { let x = Double(j) * stepKm; return k * (d - x) - hts / x }
+        let jt = nearestIndex(to: (hts / k).squareRoot() / stepKm, count: n)
+        var stim = stimAt(jt)
+        if jt > 1 { stim = max(stim, stimAt(jt - 1)) }
+        if jt < n { stim = max(stim, stimAt(jt + 1)) }
+        let str = (hrs - hts) / d
+        let luc: Double
+        if stim < str {
+            // νmax: clearance below the antennas' line, Fresnel-weighted; single-peaked in x.
+            func nuAt(_ j: Int) -> Double {
+                let x = Double(j) * stepKm
+                let clearance = k * x * (d - x) - (hts * (d - x) + hrs * x) / d
+                return clearance * (0.002 * d / (lambda * x * (d - x))).squareRoot()
+            }
+            var lo = 1, hi = n
+            while hi - lo > 2 {
+                let m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3
+                if nuAt(m1) < nuAt(m2) { lo = m1 + 1 } else { hi = m2 - 1 }
+            }
+            var nuMax = -Double.infinity
+            for j in lo...hi { nuMax = max(nuMax, nuAt(j)) }
+            luc = KnifeEdge.lossDB(nu: nuMax)
+        } else {
+            // Srim: max over u = d − x of k·(d − u) − hrs/u, concave; peak at u = √(hrs/k).
+            func srimAt(_ j: Int) -> Double { let u = d - Double(j) * stepKm; return k * (d - u) - hrs / u }
+            let ju = nearestIndex(to: (d - (hrs / k).squareRoot()) / stepKm, count: n)
+            var srim = srimAt(ju)
+            if ju > 1 { srim = max(srim, srimAt(ju - 1)) }
+            if ju < n { srim = max(srim, srimAt(ju + 1)) }
+            luc = KnifeEdge.lossDB(nu: P1812Diffraction.bullingtonNu(stim: stim, srim: srim, htsM: hts, hrsM: hrs,
+                                                                     pathLengthKm: d, wavelengthM: lambda))
+        }
+        return P1812Diffraction.bullingtonLossDB(knifeEdgeDB: luc, pathLengthKm: d)
+    }
+
+    @inline(__always)
+    static func nearestIndex(to x: Double, count n: Int) -> Int {
+        guard x.isFinite else { return n }
+        return min(max(Int(x.rounded()), 1), n)
+    }
+}
+
+extension P1812RadioClimate {
+    /// An all-inland path of `d` km (dtm = dlm = d, ω = 0) centred at `pathCentreLatDeg`.
+    public init(inlandPathKm d: Double, pathCentreLatDeg: Double, deltaN: Double) {
+        longestLandKm = d
+        longestInlandKm = d
+        seaFraction = 0
+        self.pathCentreLatDeg = pathCentreLatDeg
+        tau = 1 - exp(-4.12e-4 * pow(d, 2.41))
+        let mu1 = min(1, pow(pow(10, -d / (16 - 6.6 * tau)) + pow(10, -5 * (0.496 + 0.354 * tau)), 0.2))
+        let phi = abs(pathCentreLatDeg)
+        if phi <= 70 {
+            beta0Percent = pow(10, -0.015 * phi + 1.67) * mu1 * pow(10, (-0.935 + 0.0176 * phi) * log10(mu1))
+        } else {
+            beta0Percent = 4.17 * mu1 * pow(10, 0.3 * log10(mu1))
+        }
+        effectiveEarthRadiusKm = Self.earthRadiusKm * 157 / (157 - deltaN)
+        betaEarthRadiusKm = Self.earthRadiusKm * 3
+    }
+}
+
+extension P1812PathAnalysis {
+    /// The analysis fields the ducting loss reads, from a sweep's path summary.
+    init(summary s: P1812PathSummary, angularDistanceMrad: Double, smoothTxLimitedM: Double, smoothRxLimitedM: Double,
+         txHeightM: Double, rxHeightM: Double, roughnessM: Double) {
+        pathLengthKm = s.pathLengthKm
+        txAltitudeM = s.htsM
+        rxAltitudeM = s.hrsM
+        isTransHorizon = s.isTransHorizon
+        txHorizonKm = s.txHorizonKm
+        rxHorizonKm = s.rxHorizonKm
+        txHorizonAngleMrad = s.txHorizonAngleMrad
+        rxHorizonAngleMrad = s.rxHorizonAngleMrad
+        self.angularDistanceMrad = angularDistanceMrad
+        smoothTxM = s.smoothTxM
+        smoothRxM = s.smoothRxM
+        self.smoothTxLimitedM = smoothTxLimitedM
+        self.smoothRxLimitedM = smoothRxLimitedM
+        diffractionSmoothTxM = 0
+        diffractionSmoothRxM = 0
+        diffractionTxHeightM = 0
+        diffractionRxHeightM = 0
+        ductingTxHeightM = txHeightM + s.txGroundM - smoothTxLimitedM   // eq. 92a
+        ductingRxHeightM = rxHeightM + s.rxGroundM - smoothRxLimitedM   // eq. 92b
+        self.roughnessM = roughnessM
+    }
+}
+

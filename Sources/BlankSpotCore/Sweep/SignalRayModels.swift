@@ -1,0 +1,297 @@
+import Foundation
+
+/// Free-space loss to every cell (P.1812 eq. 8 over the slant distance between the antennas):
+/// no terrain, the baseline a flat earth would give.
+struct FreeSpaceRayModel: RayProfileModel {
+    let budget: LinkBudget
+    let frequencyGHz: Double
+    let rxHeightM: Double
+    let cellSizeM: Double
+
+    mutating func beginRay(stepM: Double) {}
+    mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {}
+
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile) -> Float {
+        let hrs = groundM + rxHeightM
+        let dz = hrs - budget.txAltitudeM
+        let slantKm = (distanceM * distanceM + dz * dz).squareRoot() / 1000
+        let loss = FreeSpace.lossDB(distanceKm: slantKm, frequencyGHz: frequencyGHz)
+        return budget.marginDB(lossDB: loss, dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: hrs)
+    }
+
+    func ownCellValue(groundM: Double) -> Float {
+        ownCellMargin(budget: budget, frequencyGHz: frequencyGHz, groundM: groundM, rxHeightM: rxHeightM, cellSizeM: cellSizeM)
+    }
+}
+
+/// The tower's own cell: free space at half a cell's distance, straight below the antenna's
+/// boresight direction (north), a handset's typical distance from a mast within its cell.
+func ownCellMargin(budget: LinkBudget, frequencyGHz: Double, groundM: Double, rxHeightM: Double, cellSizeM: Double) -> Float {
+    let distanceM = cellSizeM / 2
+    let hrs = groundM + rxHeightM
+    let dz = hrs - budget.txAltitudeM
+    let loss = FreeSpace.lossDB(distanceKm: (distanceM * distanceM + dz * dz).squareRoot() / 1000, frequencyGHz: frequencyGHz)
+    let az = budget.antenna.azimuthDeg ?? 0
+    let el = atan2(dz, distanceM) * 180 / .pi
+    return Float(budget.eirpDBm + budget.antenna.relativeGainDB(azimuthDeg: az, elevationDeg: el) - loss - budget.thresholdDBm)
+}
+
+/// Okumura–Hata / COST 231 Hata median loss (``Hata``): terrain only through the antenna
+/// heights above ground; never less than free space (the formulas are extrapolated below 1 km).
+struct HataRayModel: RayProfileModel {
+    let budget: LinkBudget
+    let frequencyMHz: Double
+    let baseHeightM: Double
+    let rxHeightM: Double
+    let environment: Hata.Environment
+    let cellSizeM: Double
+
+    mutating func beginRay(stepM: Double) {}
+    mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {}
+
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile) -> Float {
+        let hrs = groundM + rxHeightM
+        let dKm = distanceM / 1000
+        let hata = Hata.lossDB(frequencyMHz: frequencyMHz, baseHeightM: baseHeightM, mobileHeightM: rxHeightM,
+                               distanceKm: dKm, environment: environment)
+        let free = FreeSpace.lossDB(distanceKm: dKm, frequencyGHz: frequencyMHz / 1000)
+        return budget.marginDB(lossDB: max(hata, free), dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: hrs)
+    }
+
+    func ownCellValue(groundM: Double) -> Float {
+        ownCellMargin(budget: budget, frequencyGHz: frequencyMHz / 1000, groundM: groundM, rxHeightM: rxHeightM, cellSizeM: cellSizeM)
+    }
+}
+
+/// ITU-R P.1812 per cell inside the sweep (see ``P1812AreaPrediction``'s notes).
+///
+/// Along the ray it keeps: the upper convex hull of the earth-curvature-flattened profile
+/// z = h − 500·d²/ae (its tangent from the receiver gives the receiver horizon, θr and the
+/// Bullington Srim; its vertices give νmax on line-of-sight paths), the running maximum of the
+/// transmitter-side slope (θt, Stim), the hull of the raw profile (obstruction height hobs and
+/// αobr), the running maximum raw slope (αobt), and the smooth-earth sums v1, v2. The last
+/// ``exactNearSamples`` ray samples are held back: for each receiver the sweep supplies those
+/// points from the exact line to it (``NearProfile``), and every query takes them into account
+/// by direct evaluation. Each receiver cell then costs a few O(log n) hull queries, K direct
+/// evaluations and the closed-form parts of the model.
+struct P1812RayModel: RayProfileModel {
+    static let exactNearSamples = 16
+
+    let budget: LinkBudget
+    let settings: P1812AreaSettings
+    let constants: P1812TowerConstants
+    let txGroundM: Double
+    let txAltitudeM: Double
+    let towerLatDeg: Double
+    let cellSizeM: Double
+    let curvaturePerKm: Double   // 500/ae, metres per km²
+    let betaCurvaturePerKm: Double   // 500/aβ
+    let wavelengthM: Double
+    let useBeta: Bool
+
+    var stepKm = 0.0
+    /// All ray samples so far (heights, nan = no data; sample j at (j+1)·stepKm).
+    var samples: [Double] = []
+    /// Ray samples committed to the running state (the others wait, ``exactNearSamples``).
+    var committed = 0
+    var flat = UpperHull(capacity: 0)
+    var flatBeta = UpperHull(capacity: 0)
+    var raw = UpperHull(capacity: 0)
+    var fit = SmoothEarthFit()
+    var maxFlatSlope = -Double.infinity
+    var maxFlatSlopeKm = 0.0
+    var maxFlatSlopeBeta = -Double.infinity
+    var maxRawSlope = -Double.infinity
+
+    init(site: GridSite, budget: LinkBudget, settings: P1812AreaSettings, cellSizeM: Double) {
+        self.budget = budget
+        self.settings = settings
+        constants = P1812TowerConstants(settings: settings)
+        txGroundM = site.groundM
+        txAltitudeM = site.antennaAltitudeM
+        towerLatDeg = site.tower.latDeg
+        self.cellSizeM = cellSizeM
+        curvaturePerKm = 500 / settings.effectiveEarthRadiusKm
+        betaCurvaturePerKm = 500 / (P1812RadioClimate.earthRadiusKm * 3)
+        wavelengthM = settings.wavelengthM
+        useBeta = settings.timePercent < 50
+    }
+
+    mutating func beginRay(stepM: Double) {
+        stepKm = stepM / 1000
+        samples.removeAll(keepingCapacity: true)
+        committed = 0
+        flat.removeAll()
+        flatBeta.removeAll()
+        raw.removeAll()
+        fit = SmoothEarthFit()
+        fit.append(distanceKm: 0, heightM: txGroundM)
+        maxFlatSlope = -.infinity
+        maxFlatSlopeBeta = -.infinity
+        maxRawSlope = -.infinity
+    }
+
+    mutating func addSample(heightM h: Double, distanceM: Double, inverseDistance: Double) {
+        samples.append(h)
+        // Commit the sample that is now more than K steps behind the front.
+        while samples.count - committed > Self.exactNearSamples {
+            commit(heightM: samples[committed], distanceKm: Double(committed + 1) * stepKm)
+            committed += 1
+        }
+    }
+
+    private mutating func commit(heightM h: Double, distanceKm d: Double) {
+        guard !h.isNaN else { return }   // no data: left out of the profile
+        let z = h - curvaturePerKm * d * d
+        let flatSlope = (z - txAltitudeM) / d
+        if flatSlope > maxFlatSlope { maxFlatSlope = flatSlope; maxFlatSlopeKm = d }
+        maxRawSlope = max(maxRawSlope, (h - txAltitudeM) / d)
+        flat.append(x: d, y: z)
+        raw.append(x: d, y: h)
+        fit.append(distanceKm: d, heightM: h)
+        if useBeta {
+            let zb = h - betaCurvaturePerKm * d * d
+            maxFlatSlopeBeta = max(maxFlatSlopeBeta, (zb - txAltitudeM) / d)
+            flatBeta.append(x: d, y: zb)
+        }
+    }
+
+    func ownCellValue(groundM: Double) -> Float {
+        ownCellMargin(budget: budget, frequencyGHz: settings.frequencyGHz, groundM: groundM, rxHeightM: settings.rxHeightM, cellSizeM: cellSizeM)
+    }
+
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile) -> Float {
+        let d = distanceM / 1000
+        let hrs = groundM + settings.rxHeightM
+        let loss: Double
+        if flat.count == 0 && near.count == 0 {
+            // No terrain point between the antennas (the tower's neighbours): free space.
+            let dz = (hrs - txAltitudeM) / 1000
+            loss = FreeSpace.lossDB(distanceKm: (d * d + dz * dz).squareRoot(), frequencyGHz: settings.frequencyGHz)
+        } else {
+            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: near)
+        }
+        return budget.marginDB(lossDB: loss, dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: hrs)
+    }
+
+    /// Bullington quantities over a flattened hull plus the near points (curvature `k`):
+    /// trans-horizon flag, Stim, Srim, νmax, where νmax is (dlt on line-of-sight paths), and the
+    /// receiver-side tangent (slope and the distance of its point).
+    @inline(__always)
+    func bullington(hull: UpperHull, maxSlope committedMax: Double, maxSlopeKm committedMaxKm: Double, k: Double,
+                    d: Double, hrs: Double, near: NearProfile)
+        -> (transHorizon: Bool, stim: Double, srim: Double, nuMax: Double, nuMaxKm: Double,
+            txSlope: Double, txSlopeKm: Double, tangentSlope: Double, tangentKm: Double) {
+        let zrx = hrs - k * d * d
+        let slopeToRx = (zrx - txAltitudeM) / d
+        var maxSlope = committedMax, maxSlopeKm = committedMaxKm
+        for j in 0..<near.count {
+            let dj = near.distancesM[j] / 1000, hj = near.heightsM[j]
+            guard !hj.isNaN else { continue }
+            let slope = (hj - k * dj * dj - txAltitudeM) / dj
+            if slope > maxSlope { maxSlope = slope; maxSlopeKm = dj }
+        }
+        if maxSlope > slopeToRx {
+            var tangent = -Double.infinity, tangentKm = 0.0
+            if hull.count > 0 {
+                let t = hull.tangentFromRight(x: d, y: zrx)
+                tangent = t.slope
+                tangentKm = hull.x[t.index]
+            }
+            for j in 0..<near.count {
+                let dj = near.distancesM[j] / 1000, hj = near.heightsM[j]
+                guard !hj.isNaN else { continue }
+                let slope = (hj - k * dj * dj - zrx) / (d - dj)
+                if slope > tangent { tangent = slope; tangentKm = dj }
+            }
+            return (true, maxSlope + k * d, tangent - k * d, 0, 0, maxSlope, maxSlopeKm, tangent, tangentKm)
+        }
+        var nuMax = -Double.infinity, at = 0.0
+        let scale = 0.002 * d / wavelengthM
+        for j in 0..<hull.count {
+            let dj = hull.x[j]
+            let nu = (hull.y[j] - txAltitudeM - dj * slopeToRx) * (scale / (dj * (d - dj))).squareRoot()
+            if nu > nuMax { nuMax = nu; at = dj }
+        }
+        for j in 0..<near.count {
+            let dj = near.distancesM[j] / 1000, hj = near.heightsM[j]
+            guard !hj.isNaN else { continue }
+            let nu = (hj - k * dj * dj - txAltitudeM - dj * slopeToRx) * (scale / (dj * (d - dj))).squareRoot()
+            if nu > nuMax { nuMax = nu; at = dj }
+        }
+        return (false, maxSlope + k * d, 0, nuMax, at, maxSlope, maxSlopeKm, 0, 0)
+    }
+
+    @inline(__always)
+    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearProfile) -> Double {
+        let k = curvaturePerKm
+        let hts = txAltitudeM
+        let ae = settings.effectiveEarthRadiusKm
+        let b = bullington(hull: flat, maxSlope: maxFlatSlope, maxSlopeKm: maxFlatSlopeKm, k: k, d: d, hrs: hrs, near: near)
+        // Horizons (eqs. 76–81); elevation angles in the arctangent form of ``P1812PathAnalysis``.
+        let thetaT: Double, dlt: Double, thetaR: Double, dlr: Double
+        if b.transHorizon {
+            thetaT = 1000 * atan(b.txSlope / 1000)
+            dlt = b.txSlopeKm
+            thetaR = 1000 * atan((b.tangentSlope - 2 * k * d) / 1000)
+            dlr = d - b.tangentKm
+        } else {
+            let zrx = hrs - k * d * d
+            thetaT = 1000 * atan((zrx - hts) / (1000 * d))
+            dlt = b.nuMaxKm
+            thetaR = P1812PathAnalysis.elevationMrad(dhM: hts - hrs, dKm: d, aeKm: ae)
+            dlr = d - dlt
+        }
+        // Smooth earth through the near points and the receiver's own point (eqs. 83–86).
+        var f = fit
+        for j in 0..<near.count where !near.heightsM[j].isNaN {
+            f.append(distanceKm: near.distancesM[j] / 1000, heightM: near.heightsM[j])
+        }
+        f.append(distanceKm: d, heightM: hn)
+        // Obstruction above the line between the antennas, raw heights (eqs. 87, 88).
+        let s = (hrs - hts) / d
+        var top = raw.count > 0 ? raw.support(slope: s).value : -Double.infinity
+        var rxSlope = raw.count > 0 ? raw.tangentFromRight(x: d, y: hrs).slope : -Double.infinity
+        var txSlope = maxRawSlope
+        for j in 0..<near.count {
+            let dj = near.distancesM[j] / 1000, hj = near.heightsM[j]
+            guard !hj.isNaN else { continue }
+            top = max(top, hj - s * dj)
+            rxSlope = max(rxSlope, (hj - hrs) / (d - dj))
+            txSlope = max(txSlope, (hj - hts) / dj)
+        }
+        var summary = P1812PathSummary(
+            pathLengthKm: d, txGroundM: txGroundM, rxGroundM: hn, htsM: hts, hrsM: hrs,
+            sampleCount: committed + near.count, stepKm: stepKm, isTransHorizon: b.transHorizon,
+            txHorizonAngleMrad: thetaT, txHorizonKm: dlt, rxHorizonAngleMrad: thetaR, rxHorizonKm: dlr,
+            smoothTxM: f.txHeightM, smoothRxM: f.rxHeightM, obstructionM: top - hts, alphaObt: txSlope - s,
+            alphaObr: rxSlope + s, stim: b.stim, srim: b.srim, nuMax: b.nuMax)
+        if useBeta {
+            let bb = bullington(hull: flatBeta, maxSlope: maxFlatSlopeBeta, maxSlopeKm: 0, k: betaCurvaturePerKm, d: d, hrs: hrs, near: near)
+            summary.betaTransHorizon = bb.transHorizon
+            summary.betaStim = bb.stim
+            summary.betaSrim = bb.srim
+            summary.betaNuMax = bb.nuMax
+        }
+        // Path centre: half way to the receiver, north–south component (≈ 110.6 km per degree).
+        let centreLat = towerLatDeg - Double(dRow) * cellSizeM / 2 / 110_600
+        return P1812.basicTransmissionLossDB(summary: summary, constants: constants, pathCentreLatDeg: centreLat) {
+            // hm (eq. 93): terrain above the limited smooth surface between the horizon points,
+            // over the committed ray samples and the near points.
+            let hst = min(f.txHeightM, txGroundM), hsr = min(f.rxHeightM, hn)
+            let m = (hsr - hst) / d
+            var rough = -Double.infinity
+            func consider(_ dj: Double, _ h: Double) {
+                if !h.isNaN && dj >= dlt - 1e-9 && dj <= d - dlr + 1e-9 { rough = max(rough, h - (hst + m * dj)) }
+            }
+            // Committed sample j lies at (j + 1)·step: only those between the horizons count.
+            let first = max(0, Int((dlt / stepKm).rounded(.up)) - 2)
+            let last = min(committed - 1, Int(((d - dlr) / stepKm).rounded(.down)))
+            if first <= last {
+                for j in first...last { consider(Double(j + 1) * stepKm, samples[j]) }
+            }
+            for j in 0..<near.count { consider(near.distancesM[j] / 1000, near.heightsM[j]) }
+            return rough
+        }
+    }
+}
