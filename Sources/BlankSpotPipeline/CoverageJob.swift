@@ -14,10 +14,12 @@ public struct CoverageRequest: Sendable {
     public var threads: Int
     public var overwrite: Bool
     public var commandLine: [String]
+    public var signal: SignalOptions
 
     public init(demPaths: [String], towersPath: String, outPath: String, model: CoverageModelKind,
                 settings: SweepSettings, crs: String?, resolutionM: Double?, threads: Int,
-                overwrite: Bool, commandLine: [String]) {
+                overwrite: Bool, commandLine: [String], signal: SignalOptions = SignalOptions()) {
+        self.signal = signal
         self.demPaths = demPaths
         self.towersPath = towersPath
         self.outPath = outPath
@@ -61,23 +63,28 @@ public enum CoverageJob {
                 resolutionM: request.resolutionM, marginM: request.settings.radiusM + 500, warn: log)
             timings["read"] = seconds(clock.now - t0)
 
+            try request.model.validate(scenario.sites, options: request.signal, settings: request.settings, warn: log)
             t0 = clock.now
-            let grids: CoverageGrids
-            switch request.model {
-            case .los:
-                grids = CoverageEngine.run(terrain: scenario.terrain, sites: scenario.sites, settings: request.settings,
-                                           model: .lineOfSight, threads: request.threads)
-            }
+            let grids = CoverageEngine.run(terrain: scenario.terrain, sites: scenario.sites, settings: request.settings,
+                                           model: request.model.engineModel(request.signal), threads: request.threads)
             timings["sweep"] = seconds(clock.now - t0)
 
             t0 = clock.now
             let metadata = rasterMetadata(request, scenario: scenario)
-            let products = CoverageProducts.lineOfSight(grids, terrain: scenario.terrain, metadata: metadata)
+            let products: [(file: String, product: RasterProduct)]
+            if request.model == .los {
+                products = CoverageProducts.lineOfSight(grids, terrain: scenario.terrain, metadata: metadata)
+            } else {
+                let thresholds = scenario.towers.map { Float(request.signal.thresholds.dBm(for: $0.technology)) }
+                products = CoverageProducts.signal(grids, terrain: scenario.terrain, thresholdDBmByTower: thresholds,
+                                                   metadata: metadata, threads: request.threads)
+            }
             try writeRasters(products, grid: scenario.terrain.grid, into: output, threads: request.threads)
-            try TowerTableWriter.write(scenario, to: output.path("towers.csv"))
+            try TowerTableWriter.write(scenario, thresholds: request.model == .los ? nil : request.signal.thresholds,
+                                       to: output.path("towers.csv"))
             timings["write"] = seconds(clock.now - t0)
 
-            let served = grids.serverCount.reduce(0) { $1 > 0 && $1 != .max ? $0 + 1 : $0 }
+            let served = zip(grids.serverCount, scenario.terrain.heightsM).reduce(0) { $1.0 > 0 && !$1.1.isNaN ? $0 + 1 : $0 }
             let manifest = makeManifest(request, scenario: scenario, started: started, timings: timings,
                                         served: served, outputs: products.map(\.file) + ["towers.csv", "run.json"])
             try manifest.write(to: output.path("run.json"))
@@ -107,15 +114,35 @@ public enum CoverageJob {
     }
 
     static func parameterList(_ request: CoverageRequest, scenario: Scenario) -> [String: String] {
-        [
+        var p = [
             "model": request.model.rawValue,
             "radius_m": CSVWriter.number(request.settings.radiusM),
             "rx_height_m": CSVWriter.number(request.settings.rxHeightM),
-            "k_factor": CSVWriter.number(request.settings.kFactor),
-            "earth_radius_m": CSVWriter.number(request.settings.earthRadiusM),
             "crs": scenario.crsLabel,
             "cell_size_m": CSVWriter.number(scenario.terrain.grid.cellSizeM),
         ]
+        let o = request.signal
+        switch request.model {
+        case .los:
+            p["k_factor"] = CSVWriter.number(request.settings.kFactor)
+            p["earth_radius_m"] = CSVWriter.number(request.settings.earthRadiusM)
+        case .fspl, .hata, .p1812:
+            let t = o.thresholds
+            p["thresholds_dbm"] = "2G \(CSVWriter.number(t.gsmDBm)), 3G \(CSVWriter.number(t.umtsDBm)), 4G \(CSVWriter.number(t.lteDBm)), 5G \(CSVWriter.number(t.nrDBm))"
+            p["signal_quantity"] = "2G BCCH RxLev, 3G CPICH RSCP, 4G RSRP, 5G SS-RSRP; EIRP per tower in the same quantity (towers.csv)"
+            p["rx_antenna_gain_dbi"] = "0"
+            p["tx_antenna_pattern"] = "3GPP TR 36.814 (horizontal 12(φ/φ3dB)² capped at 25 dB, vertical 10° beam with tilt, side lobes 20 dB)"
+            if request.model == .hata { p["hata_environment"] = o.environment.rawValue }
+            if request.model == .p1812 {
+                p["time_percent"] = CSVWriter.number(o.timePercent)
+                p["location_percent"] = CSVWriter.number(o.locationPercent)
+                p["delta_n"] = CSVWriter.number(o.deltaN)
+                p["n0"] = CSVWriter.number(o.n0)
+                p["polarization"] = o.polarization == .vertical ? "vertical" : "horizontal"
+                p["clutter"] = "none (bare terrain); paths taken as inland"
+            }
+        }
+        return p
     }
 
     static func rasterMetadata(_ request: CoverageRequest, scenario: Scenario) -> [String: String] {
@@ -149,10 +176,10 @@ public enum CoverageJob {
 
 /// towers.csv: the towers as used, one row per tower of the input (skipped ones say why).
 enum TowerTableWriter {
-    static func write(_ scenario: Scenario, to path: String) throws {
+    static func write(_ scenario: Scenario, thresholds: ServiceThresholds?, to path: String) throws {
         var text = CSVWriter.line(["index", "id", "lon", "lat", "x_m", "y_m", "col", "row", "ground_m", "height_m",
                                    "eirp_dbm", "frequency_mhz", "azimuth_deg", "beamwidth_deg", "tilt_deg",
-                                   "technology", "status", "origin"])
+                                   "technology", "threshold_dbm", "status", "origin"])
         let sitesByIndex = Dictionary(uniqueKeysWithValues: scenario.sites.map { ($0.index, $0) })
         let skippedByID = Dictionary(scenario.skipped.map { ($0.tower.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
         for (i, t) in scenario.towers.enumerated() {
@@ -163,6 +190,7 @@ enum TowerTableWriter {
                 site.map { String($0.col) } ?? "", site.map { String($0.row) } ?? "", n(site?.groundM, 1),
                 n(t.heightM, 2), n(t.eirpDBm, 2), n(t.frequencyMHz, 3), n(t.azimuthDeg, 2),
                 n(t.beamwidthDeg, 2), n(t.tiltDeg, 2), t.technology.rawValue,
+                n(thresholds?.dBm(for: t.technology), 1),
                 site != nil ? "used" : "skipped: " + (skippedByID[t.id] ?? ""), t.origin,
             ])
         }

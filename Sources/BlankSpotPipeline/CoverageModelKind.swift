@@ -4,4 +4,77 @@ import BlankSpotCore
 public enum CoverageModelKind: String, Sendable, CaseIterable, Codable {
     /// Line of sight over a k-earth: served = visible from the antenna.
     case los
+    /// Free-space loss (no terrain).
+    case fspl
+    /// Okumura–Hata / COST 231 Hata (terrain only through antenna heights).
+    case hata
+    /// ITU-R P.1812 with the terrain of every ray (the default).
+    case p1812
+}
+
+/// The radio parameters of a signal coverage run.
+public struct SignalOptions: Sendable {
+    public var thresholds = ServiceThresholds()
+    public var environment: Hata.Environment = .rural
+    public var timePercent = 50.0
+    public var locationPercent = 50.0
+    public var deltaN = TropicalDefaults.deltaN
+    public var n0 = TropicalDefaults.n0
+    public var polarization: Polarization = .vertical
+
+    public init() {}
+
+    /// Parses `4G=-105,2G=-95` (technology names as in the tower table) onto `thresholds`.
+    public mutating func applyThresholdList(_ text: String) throws {
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
+            guard parts.count == 2, let tech = Technology(name: parts[0]), let v = Double(parts[1]), v.isFinite else {
+                throw UsageError("--threshold: expected TECH=dBm items such as 4G=-105,2G=-95, got '\(item)'")
+            }
+            thresholds.set(tech, v)
+        }
+    }
+}
+
+extension CoverageModelKind {
+    /// The engine's model for this kind.
+    func engineModel(_ o: SignalOptions) -> CoverageModel {
+        switch self {
+        case .los: return .lineOfSight
+        case .fspl: return .signal(.freeSpace, o.thresholds)
+        case .hata: return .signal(.hata(o.environment), o.thresholds)
+        case .p1812:
+            return .signal(.p1812(P1812AreaSettings(frequencyGHz: 1, timePercent: o.timePercent, locationPercent: o.locationPercent,
+                                                    rxHeightM: 1.5, polarization: o.polarization, deltaN: o.deltaN, n0: o.n0)),
+                           o.thresholds)
+        }
+    }
+
+    /// Checks the towers' parameters against the model's domain: errors name the tower.
+    func validate(_ sites: [GridSite], options o: SignalOptions, settings: SweepSettings, warn: (String) -> Void) throws {
+        switch self {
+        case .los, .fspl: return
+        case .p1812:
+            let base = P1812AreaSettings(frequencyGHz: 1, timePercent: o.timePercent, locationPercent: o.locationPercent,
+                                         rxHeightM: settings.rxHeightM, deltaN: o.deltaN, n0: o.n0)
+            do { try base.validate() } catch let e as ModelInputError { throw UsageError("P.1812 \(e.parameter): \(e.message)") }
+            for s in sites where !(30...6000).contains(s.tower.frequencyMHz) {
+                throw InputError(file: s.tower.origin, field: "frequency_mhz",
+                                 message: "tower '\(s.tower.id)': P.1812 covers 30–6000 MHz, got \(s.tower.frequencyMHz)")
+            }
+        case .hata:
+            for s in sites where !Hata.frequencyRangeMHz.contains(s.tower.frequencyMHz) {
+                throw InputError(file: s.tower.origin, field: "frequency_mhz",
+                                 message: "tower '\(s.tower.id)': Hata covers 150–2000 MHz, got \(s.tower.frequencyMHz)")
+            }
+            var notes = Set<String>()
+            for s in sites {
+                for w in Hata.domainWarnings(frequencyMHz: s.tower.frequencyMHz, baseHeightM: s.tower.heightM,
+                                             mobileHeightM: settings.rxHeightM, maxDistanceKm: settings.radiusM / 1000) {
+                    notes.insert(w)
+                }
+            }
+            for n in notes.sorted() { warn("Hata: \(n); the formula is extrapolated there") }
+        }
+    }
 }

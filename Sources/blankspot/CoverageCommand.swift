@@ -8,8 +8,8 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Predict coverage from every tower over the terrain and write GeoTIFFs.",
         discussion: """
-        Outputs in --out (created only when the run succeeds): server_count.tif, coverage.tif, \
-        best_server.tif, towers.csv, run.json.
+        Outputs in --out (created only when the run succeeds): signal_dbm.tif (signal models), \
+        best_server.tif, server_count.tif, coverage.tif, towers.csv, run.json.
         """
     )
 
@@ -23,8 +23,8 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Output folder (must not exist unless --overwrite).", valueName: "dir"))
     var outPath: String
 
-    @Option(help: "Model: los (line of sight).")
-    var model: CoverageModelKind = .los
+    @Option(help: "Model: p1812 (ITU-R P.1812 over the terrain), hata (Okumura/COST 231 Hata), fspl (free space), los (line of sight only).")
+    var model: CoverageModelKind = .p1812
 
     @Option(name: .customLong("radius-km"), help: "Farthest distance evaluated from each tower, km.")
     var radiusKm: Double = 30
@@ -44,6 +44,27 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("threshold-dbm"), help: "One service threshold for every technology, dBm (default 2G/3G −100, 4G/5G −110).")
+    var thresholdDBm: Double?
+
+    @Option(help: ArgumentHelp("Per-technology thresholds, e.g. 4G=-105,2G=-95.", valueName: "TECH=dBm,…"))
+    var threshold: String?
+
+    @Option(help: "Hata environment: urban, suburban, rural, open.")
+    var environment: Hata.Environment = .rural
+
+    @Option(name: .customLong("time-percent"), help: "P.1812 time percentage p, 1–50.")
+    var timePercent: Double = 50
+
+    @Option(name: .customLong("location-percent"), help: "P.1812 location percentage pL, 1–99.")
+    var locationPercent: Double = 50
+
+    @Option(name: .customLong("delta-n"), help: "P.1812 ΔN, N-units/km (default 45; see README).")
+    var deltaN: Double = TropicalDefaults.deltaN
+
+    @Option(help: "P.1812 N0, N-units (default 375; see README).")
+    var n0: Double = TropicalDefaults.n0
+
     @Flag(help: "Replace --out if it exists.")
     var overwrite = false
 
@@ -52,7 +73,7 @@ struct CoverageCommand: ParsableCommand {
             demPaths: demPaths, towersPath: towersPath, outPath: outPath, model: model,
             settings: SweepSettings(radiusM: radiusKm * 1000, rxHeightM: rxHeightM, kFactor: kFactor),
             crs: crs, resolutionM: resolutionM, threads: threads, overwrite: overwrite,
-            commandLine: CommandLine.arguments)
+            commandLine: CommandLine.arguments, signal: try signalOptions())
         let summary = try CoverageJob.run(request, log: Console.warn)
         Console.info("""
             wrote \(summary.outPath): \(summary.towersUsed) towers (\(summary.towersSkipped) skipped), \
@@ -61,6 +82,19 @@ struct CoverageCommand: ParsableCommand {
             write \(Console.seconds(summary.timingsS["write"]))
             """)
     }
+
+    func signalOptions() throws -> SignalOptions {
+        var o = SignalOptions()
+        if let thresholdDBm { o.thresholds = ServiceThresholds(allDBm: thresholdDBm) }
+        if let threshold { try o.applyThresholdList(threshold) }
+        o.environment = environment
+        o.timePercent = timePercent
+        o.locationPercent = locationPercent
+        o.deltaN = deltaN
+        o.n0 = n0
+        return o
+    }
 }
 
 extension CoverageModelKind: ExpressibleByArgument {}
+extension Hata.Environment: ExpressibleByArgument {}

@@ -21,24 +21,26 @@ import TestSupport
     /// The same output bytes with --threads 1 and --threads 4. With five towers, one thread
     /// sweeps whole towers into footprints and merges them, four threads share each tower's rays
     /// and merge cell by cell: two code paths, one result. run.json differs only in timings.
-    @Test func outputBytesDoNotDependOnThreadCount() throws {
+    @Test(arguments: ["los", "p1812"])
+    func outputBytesDoNotDependOnThreadCount(model: String) throws {
         let dir = TemporaryDirectory()
         let towers = Self.towersFile(in: dir, Self.fiveTowers)
         for threads in [1, 4] {
             let r = try ExternalTool.run(ExternalTool.blankspot, [
                 "coverage", "--dem", Self.tile, "--towers", towers, "--out", dir.file("out\(threads)"),
-                "--radius-km", "15", "--threads", "\(threads)",
+                "--radius-km", model == "los" ? "15" : "8", "--threads", "\(threads)", "--model", model,
             ])
             #expect(r.status == 0, "\(r.stderr)")
         }
-        for file in ["server_count.tif", "coverage.tif", "best_server.tif", "towers.csv"] {
+        let files = ["server_count.tif", "coverage.tif", "best_server.tif", "towers.csv"] + (model == "los" ? [] : ["signal_dbm.tif"])
+        for file in files {
             let a = try Data(contentsOf: URL(fileURLWithPath: dir.file("out1/\(file)")))
             let b = try Data(contentsOf: URL(fileURLWithPath: dir.file("out4/\(file)")))
             #expect(a == b, "\(file) differs between 1 and 4 threads")
             #expect(a.count > 100)
         }
-        let count = try RasterReader.read(path: dir.file("out1/server_count.tif"))
-        #expect(count.values.contains { $0 >= 2 }, "towers overlap somewhere")
+        let best = try RasterReader.read(path: dir.file("out1/best_server.tif"))
+        #expect(Set(best.values.filter { !$0.isNaN }).count >= 4, "several towers are best somewhere")
     }
 
     /// What gdalinfo reports: CRS, nodata, overviews, band descriptions, category names.
@@ -46,7 +48,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let towers = Self.towersFile(in: dir, ["summit,-71.3033,44.2706,30"])
         let out = dir.file("out")
-        let r = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", Self.tile, "--towers", towers, "--out", out, "--radius-km", "40"])
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", Self.tile, "--towers", towers, "--out", out, "--radius-km", "40", "--model", "los"])
         #expect(r.status == 0, "\(r.stderr)")
         for (file, description, nodata) in [("coverage.tif", "line-of-sight coverage class", "255"),
                                              ("server_count.tif", "towers with line of sight", "65535"),
@@ -67,6 +69,46 @@ import TestSupport
         #expect(towersOut.contains("0,summit,-71.3033,44.2706"))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
         #expect((manifest["inputs"] as! [[String: Any]]).contains { ($0["sha256"] as? String)?.count == 64 })
+    }
+
+    /// Signal outputs as gdalinfo sees them: the received-signal raster in dBm with its
+    /// nodata, the four service classes with names and colours, thresholds in the metadata.
+    @Test func signalOutputsOpenInGdalinfo() throws {
+        let dir = TemporaryDirectory()
+        let towers = Self.towersFile(in: dir, ["gorham,-71.1731,44.3878,35,4G", "berlin,-71.1851,44.4687,35,2G"],
+                                     header: "id,lon,lat,height_m,technology")
+        let out = dir.file("out")
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", Self.tile, "--towers", towers, "--out", out,
+                                                             "--radius-km", "6", "--threshold", "4G=-105"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let signal = try ExternalTool.run("gdalinfo", ["-stats", out + "/signal_dbm.tif"]).stdout
+        #expect(signal.contains("Type=Float32") && signal.contains("NoData Value=-9999") && signal.contains("Unit Type: dBm"))
+        #expect(signal.contains("BLANKSPOT_MODEL=p1812") && signal.contains("BLANKSPOT_THRESHOLDS_DBM=2G -100, 3G -100, 4G -105, 5G -110"))
+        let coverage = try ExternalTool.run("gdalinfo", [out + "/coverage.tif"]).stdout
+        #expect(coverage.contains("no service (blank): below the threshold") && coverage.contains("strong: 20 dB or more above (indoor)"))
+        // signal = margin + the best server's threshold: where the 2G tower serves best, the
+        // class boundaries sit at −100, −90, −80 dBm; for the 4G tower at −105, −95, −85.
+        let s = try RasterReader.read(path: out + "/signal_dbm.tif")
+        let b = try RasterReader.read(path: out + "/best_server.tif")
+        let c = try RasterReader.read(path: out + "/coverage.tif")
+        var checked = 0
+        for i in s.values.indices where !s.values[i].isNaN {
+            let threshold: Float = b.values[i] == 1 ? -100 : -105
+            let margin = s.values[i] - threshold
+            let expected: Float = margin < 0 ? 0 : (margin < 10 ? 1 : (margin < 20 ? 2 : 3))
+            if abs(margin) > 1e-3 && abs(margin - 10) > 1e-3 && abs(margin - 20) > 1e-3 { #expect(c.values[i] == expected) }
+            checked += 1
+        }
+        #expect(checked > 10_000)
+        let table = try String(contentsOfFile: out + "/towers.csv", encoding: .utf8)
+        #expect(table.contains(",4G,-105,used,") && table.contains(",2G,-100,used,"))
+    }
+
+    @Test func modelDomainIsEnforcedPerTower() throws {
+        let dir = TemporaryDirectory()
+        let towers = Self.towersFile(in: dir, ["a,-71.3,44.3,30,2600"], header: "id,lon,lat,height_m,frequency_mhz")
+        try expectFailure(["--dem", Self.tile, "--towers", towers, "--model", "hata", "--radius-km", "5"], in: dir,
+                          mentions: ["tower 'a'", "frequency_mhz", "150–2000 MHz"])
     }
 
     // MARK: bad input: one clear line, non-zero exit, no output folder

@@ -1,0 +1,128 @@
+import BlankSpotCore
+import Foundation
+import Testing
+
+@Suite struct SignalModelTests {
+    static func site(_ terrain: TerrainRaster, col: Int, row: Int, heightM: Double, eirp: Double = 40,
+                     frequencyMHz: Double = 1800, azimuth: Double? = nil, index: Int = 0) -> GridSite {
+        let tower = Tower(id: "S\(index)", lonDeg: 115.5, latDeg: -2.5, heightM: heightM, eirpDBm: eirp, frequencyMHz: frequencyMHz,
+                          azimuthDeg: azimuth, beamwidthDeg: 65, tiltDeg: 0, technology: .lte, origin: "test")
+        return GridSite(index: index, col: col, row: row, groundM: Double(terrain.heightM(col: col, row: row)), tower: tower,
+                        xM: terrain.grid.centreXM(col: col), yM: terrain.grid.centreYM(row: row))
+    }
+
+    /// Free space on flat ground: margin = EIRP + antenna gain − (92.4 + 20 log f + 20 log d_slant)
+    /// − threshold, cell by cell, to Float precision.
+    @Test func flatTerrainFreeSpaceIsExact() {
+        let terrain = TestTerrains.flat(size: 201, cellM: 30, heightM: 12)
+        let site = Self.site(terrain, col: 100, row: 100, heightM: 30)
+        let settings = SweepSettings(radiusM: 2_900)
+        let thresholds = ServiceThresholds()
+        let grids = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, model: .signal(.freeSpace, thresholds), threads: 2)
+        let budget = LinkBudget(site: site, thresholds: thresholds)
+        var checked = 0
+        for r in 0..<201 {
+            for c in 0..<201 where !(r == 100 && c == 100) {
+                let dc = c - 100, dr = r - 100
+                let dM = Double(dc * dc + dr * dr).squareRoot() * 30
+                guard dM <= 2_900 else { continue }
+                let slantKm = (dM * dM + 28.5 * 28.5).squareRoot() / 1000
+                let loss = 92.4 + 20 * log10(1.8) + 20 * log10(slantKm)
+                let el = atan2(-28.5, dM) * 180 / .pi
+                let gain = -min(12 * (-el / 10) * (-el / 10), 20.0)   // omni: vertical pattern only, no tilt
+                let expected = 40 + gain - loss - (-110)
+                #expect(abs(Double(grids.bestValue[r * 201 + c]) - expected) < 1e-4)
+                checked += 1
+            }
+        }
+        #expect(checked > 29_000)
+    }
+
+    /// P.1812 on flat ground within 3 km: the first Fresnel zone is clear (ν < −0.78, J = 0),
+    /// the smooth earth is within line of sight with clearance, so Lb is free space (eq. 8).
+    @Test func flatTerrainP1812IsFreeSpaceNearby() {
+        let terrain = TestTerrains.flat(size: 221, cellM: 30, heightM: 50)
+        let site = Self.site(terrain, col: 110, row: 110, heightM: 30)
+        let settings = SweepSettings(radiusM: 3_000)
+        let thresholds = ServiceThresholds()
+        let p1812 = P1812AreaSettings(frequencyGHz: 1.8, rxHeightM: 1.5, deltaN: 45, n0: 375)
+        let free = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, model: .signal(.freeSpace, thresholds), threads: 2)
+        let p = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, model: .signal(.p1812(p1812), thresholds), threads: 2)
+        var worst: Float = 0
+        for i in 0..<terrain.grid.cellCount where free.bestIndex[i] == 0 {
+            worst = max(worst, abs(free.bestValue[i] - p.bestValue[i]))
+        }
+        #expect(worst < 1e-3)
+    }
+
+    /// Hata at reference points, worked by hand from the published formulas (f = 1800 MHz
+    /// COST 231; 900 MHz Okumura–Hata; hb = 30 m, hm = 1.5 m, d = 5 km):
+    /// a(hm) medium city = (1.1·log f − 0.7)·hm − (1.56·log f − 0.8);
+    /// L = 46.3 + 33.9·log f − 13.82·log hb − a(hm) + (44.9 − 6.55·log hb)·log d + Cm.
+    @Test func hataAtReferencePoints() {
+        #expect(abs(Hata.lossDB(frequencyMHz: 1800, baseHeightM: 30, mobileHeightM: 1.5, distanceKm: 5, environment: .suburban) - 148.8791) < 1e-3)
+        #expect(abs(Hata.lossDB(frequencyMHz: 1800, baseHeightM: 30, mobileHeightM: 1.5, distanceKm: 5, environment: .urban) - 163.8615) < 1e-3)
+        #expect(abs(Hata.lossDB(frequencyMHz: 900, baseHeightM: 30, mobileHeightM: 1.5, distanceKm: 5, environment: .open) - 122.5175) < 1e-3)
+        #expect(abs(Hata.lossDB(frequencyMHz: 900, baseHeightM: 30, mobileHeightM: 1.5, distanceKm: 5, environment: .rural) - 127.5175) < 1e-3)
+        // The slope with distance is 44.9 − 6.55·log hb dB per decade.
+        let l1 = Hata.lossDB(frequencyMHz: 900, baseHeightM: 30, mobileHeightM: 1.5, distanceKm: 1, environment: .urban)
+        let l10 = Hata.lossDB(frequencyMHz: 900, baseHeightM: 30, mobileHeightM: 1.5, distanceKm: 10, environment: .urban)
+        #expect(abs((l10 - l1) - (44.9 - 6.55 * log10(30.0))) < 1e-9)
+        #expect(Hata.domainWarnings(frequencyMHz: 2600, baseHeightM: 20, mobileHeightM: 1.5, maxDistanceKm: 30).count == 3)
+    }
+
+    /// 3GPP TR 36.814 pattern: 0 dB at boresight, −3 dB at ±φ3dB/2, −25 dB behind; the vertical
+    /// pattern −3 dB at half the vertical beamwidth below the tilt.
+    @Test func sectorPatternValues() {
+        let a = AntennaPattern(azimuthDeg: 90, beamwidthDeg: 65, tiltDeg: 4)
+        #expect(abs(a.relativeGainDB(azimuthDeg: 90, elevationDeg: -4)) < 1e-12)
+        #expect(abs(a.relativeGainDB(azimuthDeg: 90 + 32.5, elevationDeg: -4) + 3) < 1e-12)
+        #expect(abs(a.relativeGainDB(azimuthDeg: 90 - 32.5, elevationDeg: -4) + 3) < 1e-12)
+        #expect(a.relativeGainDB(azimuthDeg: 270, elevationDeg: -4) == -25)
+        #expect(abs(a.relativeGainDB(azimuthDeg: 90, elevationDeg: -9) + 3) < 1e-12)
+        #expect(abs(a.relativeGainDB(azimuthDeg: 450, elevationDeg: -4)) < 1e-12)   // azimuth wraps
+    }
+
+    /// A sector facing east on flat ground. At equal distance the cell due west gets the
+    /// front-to-back ratio less than the one due east (25 dB, minus the vertical pattern's
+    /// 12·(θ/10°)² that the combined pattern's 25 dB cap absorbs behind). With a threshold 10 dB
+    /// below the boresight signal at the disc edge, every cell within ±30° of boresight is
+    /// served, and nothing behind the antenna beyond 600 m (there −25 dB + 10 dB + the gain in
+    /// free-space loss, 20·log10(2900/600) = 13.7 dB, stays below zero).
+    @Test func sectorCoverageIsBoundedByItsBeam() {
+        let terrain = TestTerrains.flat(size: 201, cellM: 30, heightM: 0)
+        let site = Self.site(terrain, col: 100, row: 100, heightM: 30, eirp: 40, azimuth: 90)
+        let settings = SweepSettings(radiusM: 2_900)
+        let edgeLoss = 92.4 + 20 * log10(1.8) + 20 * log10(2.9)
+        let thresholds = ServiceThresholds(allDBm: 40 - edgeLoss - 10)
+        let grids = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, model: .signal(.freeSpace, thresholds), threads: 2)
+        let east = grids.bestValue[100 * 201 + 180], west = grids.bestValue[100 * 201 + 20]
+        let el = atan2(28.5, 2400.0) * 180 / .pi
+        #expect(abs(Double(east - west) - (25 - 12 * (el / 10) * (el / 10))) < 1e-3)
+        var inBeam = 0
+        for r in 0..<201 {
+            for c in 0..<201 where !(r == 100 && c == 100) {
+                let dM = Double((c - 100) * (c - 100) + (r - 100) * (r - 100)).squareRoot() * 30
+                guard dM <= 2_900 else { continue }
+                let az = atan2(Double(c - 100), Double(100 - r)) * 180 / .pi
+                let served = grids.serverCount[r * 201 + c] > 0
+                if abs(az - 90) <= 30 { #expect(served, "in the beam at \(az)°, \(dM) m"); inBeam += 1 }
+                if abs(az - 90) > 90 && dM > 600 { #expect(!served, "behind the antenna at \(az)°, \(dM) m") }
+            }
+        }
+        #expect(inBeam > 4000)
+    }
+
+    /// Margins and best servers do not depend on the thread count for signal models either.
+    @Test func signalResultDoesNotDependOnThreadCount() {
+        let terrain = TestTerrains.fractal(size: 160, cellM: 30, seed: 4, reliefM: 100, persistence: 0.6)
+        let sites = (0..<5).map { Self.site(terrain, col: 30 + 25 * $0, row: 40 + 20 * $0, heightM: 30, index: $0) }
+        let model = CoverageModel.signal(.p1812(P1812AreaSettings(frequencyGHz: 0.9, rxHeightM: 1.5, deltaN: 45, n0: 375)), ServiceThresholds())
+        let settings = SweepSettings(radiusM: 2_000)
+        let one = CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, model: model, threads: 1)
+        let four = CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, model: model, threads: 4)
+        #expect(one.bestValue == four.bestValue)
+        #expect(one.bestIndex == four.bestIndex)
+        #expect(one.serverCount == four.serverCount)
+    }
+}
