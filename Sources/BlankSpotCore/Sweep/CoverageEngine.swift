@@ -32,11 +32,13 @@ public enum CoverageEngine {
         case .signal(.p1812(let p1812), let thresholds):
             var settings = settings
             settings.raySubdivision = settings.raySubdivision ?? model.defaultRaySubdivision
+            let climate = P1812InlandClimateTable(maxPathKm: settings.radiusM / 1000 + 1)
             return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0) { site in
                 var s = p1812
                 s.frequencyGHz = site.tower.frequencyMHz / 1000
                 s.rxHeightM = settings.rxHeightM
-                return P1812RayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: s, cellSizeM: cellM)
+                return P1812RayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: s, cellSizeM: cellM,
+                                     climate: climate, maxSamples: Int((settings.radiusM / cellM).rounded(.up)) + 2)
             }
         }
     }

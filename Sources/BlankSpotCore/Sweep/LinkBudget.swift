@@ -65,9 +65,14 @@ public struct LinkBudget: Sendable, Equatable {
     /// southwards, so north is −dRow), `distanceM` away, its antenna at `rxAltitudeM`.
     @inlinable
     public func marginDB(lossDB: Double, dCol: Int, dRow: Int, distanceM: Double, rxAltitudeM: Double) -> Float {
-        let az = atan2(Double(dCol), Double(-dRow)) * 180 / .pi
+        // The azimuth matters only for a sector antenna.
+        var az = 0.0
+        if antenna.azimuthDeg != nil {
+            az = atan2(Double(dCol), Double(-dRow)) * 180 / .pi
+            if az < 0 { az += 360 }
+        }
         let el = atan2(rxAltitudeM - txAltitudeM, distanceM) * 180 / .pi
-        let gain = antenna.relativeGainDB(azimuthDeg: az < 0 ? az + 360 : az, elevationDeg: el)
+        let gain = antenna.relativeGainDB(azimuthDeg: az, elevationDeg: el)
         return Float(eirpDBm + gain - lossDB - thresholdDBm)
     }
 }

@@ -36,7 +36,7 @@ public struct RadialSweep: Sendable {
         let nearCapacity = max(1, M.exactNearSamples)
         terrain.heightsM.withUnsafeBufferPointer { heights in
             inverseSteps.withUnsafeBufferPointer { inverseSteps in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * nearCapacity) { near in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: (2 + NearProfile.scratchPerSample) * nearCapacity) { near in
                     var model = prototype
                     for k in rays {
                         walk(fan.ray(k), site: site, heights: heights, inverseSteps: inverseSteps,
@@ -53,7 +53,7 @@ public struct RadialSweep: Sendable {
         inverseSteps: UnsafeBufferPointer<Double>, near: UnsafeMutablePointer<Double>, model: inout M, sink: S
     ) {
         let nearCapacity = M.exactNearSamples
-        let nearDistances = near, nearHeights = near + max(1, nearCapacity)
+        let nearDistances = near, nearHeights = near + max(1, nearCapacity), nearScratch = near + 2 * max(1, nearCapacity)
         let grid = terrain.grid
         let cellM = grid.cellSizeM
         let rc = fan.radiusCells
@@ -139,7 +139,7 @@ public struct RadialSweep: Sendable {
                     let value: Float = g.isNaN ? .nan :
                         model.receiverValue(groundM: Double(g), distanceM: d2.squareRoot() * cellM,
                                             dCol: col - site.col, dRow: row - site.row,
-                                            near: NearProfile(distancesM: nearDistances, heightsM: nearHeights, count: nearCount))
+                                            near: NearProfile(distancesM: nearDistances, heightsM: nearHeights, count: nearCount, scratch: nearScratch))
                     sink.put(col: col, row: row, value: value)
                 }
             }

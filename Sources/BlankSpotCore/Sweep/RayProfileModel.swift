@@ -44,6 +44,11 @@ public struct NearProfile {
     public let distancesM: UnsafePointer<Double>
     public let heightsM: UnsafePointer<Double>
     public let count: Int
+    /// Room for the model's own per-receiver work: `nearScratchPerSample`·K doubles.
+    public let scratch: UnsafeMutablePointer<Double>
+
+    /// Doubles of scratch the sweep provides per near sample.
+    public static let scratchPerSample = 5
 }
 
 /// Pure line of sight over a k-earth: a cell is served when the straight line from the antenna

@@ -88,25 +88,31 @@ struct P1812RayModel: RayProfileModel {
     let betaCurvaturePerKm: Double   // 500/aβ
     let wavelengthM: Double
     let useBeta: Bool
+    /// Most samples a ray can have.
+    let maxSamples: Int
 
+    /// This copy's buffers (nil until its first ray; never shared between copies).
+    var storage: RayStorage?
     var stepKm = 0.0
     /// All ray samples so far (heights, nan = no data; sample j at (j+1)·stepKm).
-    var samples: [Double] = []
+    var samples: UnsafeMutablePointer<Double>?
+    var sampleCount = 0
     /// Ray samples committed to the running state (the others wait, ``exactNearSamples``).
     var committed = 0
-    var flat = UpperHull(capacity: 0)
-    var flatBeta = UpperHull(capacity: 0)
-    var raw = UpperHull(capacity: 0)
+    var flat: UpperHull?
+    var flatBeta: UpperHull?
+    var raw: UpperHull?
     var fit = SmoothEarthFit()
     var maxFlatSlope = -Double.infinity
     var maxFlatSlopeKm = 0.0
     var maxFlatSlopeBeta = -Double.infinity
     var maxRawSlope = -Double.infinity
 
-    init(site: GridSite, budget: LinkBudget, settings: P1812AreaSettings, cellSizeM: Double) {
+    init(site: GridSite, budget: LinkBudget, settings: P1812AreaSettings, cellSizeM: Double, climate: P1812InlandClimateTable,
+         maxSamples: Int) {
         self.budget = budget
         self.settings = settings
-        constants = P1812TowerConstants(settings: settings)
+        constants = P1812TowerConstants(settings: settings, climate: climate)
         txGroundM = site.groundM
         txAltitudeM = site.antennaAltitudeM
         towerLatDeg = site.tower.latDeg
@@ -115,15 +121,24 @@ struct P1812RayModel: RayProfileModel {
         betaCurvaturePerKm = 500 / (P1812RadioClimate.earthRadiusKm * 3)
         wavelengthM = settings.wavelengthM
         useBeta = settings.timePercent < 50
+        self.maxSamples = maxSamples
     }
 
     mutating func beginRay(stepM: Double) {
+        if storage == nil {
+            let s = RayStorage(blocks: 7, capacity: maxSamples + 2)
+            storage = s
+            samples = s.block(0)
+            flat = UpperHull(x: s.block(1), y: s.block(2))
+            raw = UpperHull(x: s.block(3), y: s.block(4))
+            flatBeta = UpperHull(x: s.block(5), y: s.block(6))
+        }
         stepKm = stepM / 1000
-        samples.removeAll(keepingCapacity: true)
+        sampleCount = 0
         committed = 0
-        flat.removeAll()
-        flatBeta.removeAll()
-        raw.removeAll()
+        flat!.removeAll()
+        flatBeta!.removeAll()
+        raw!.removeAll()
         fit = SmoothEarthFit()
         fit.append(distanceKm: 0, heightM: txGroundM)
         maxFlatSlope = -.infinity
@@ -132,10 +147,11 @@ struct P1812RayModel: RayProfileModel {
     }
 
     mutating func addSample(heightM h: Double, distanceM: Double, inverseDistance: Double) {
-        samples.append(h)
+        samples![sampleCount] = h
+        sampleCount += 1
         // Commit the sample that is now more than K steps behind the front.
-        while samples.count - committed > Self.exactNearSamples {
-            commit(heightM: samples[committed], distanceKm: Double(committed + 1) * stepKm)
+        while sampleCount - committed > Self.exactNearSamples {
+            commit(heightM: samples![committed], distanceKm: Double(committed + 1) * stepKm)
             committed += 1
         }
     }
@@ -143,16 +159,17 @@ struct P1812RayModel: RayProfileModel {
     private mutating func commit(heightM h: Double, distanceKm d: Double) {
         guard !h.isNaN else { return }   // no data: left out of the profile
         let z = h - curvaturePerKm * d * d
-        let flatSlope = (z - txAltitudeM) / d
+        let inverseD = 1 / d
+        let flatSlope = (z - txAltitudeM) * inverseD
         if flatSlope > maxFlatSlope { maxFlatSlope = flatSlope; maxFlatSlopeKm = d }
-        maxRawSlope = max(maxRawSlope, (h - txAltitudeM) / d)
-        flat.append(x: d, y: z)
-        raw.append(x: d, y: h)
+        maxRawSlope = max(maxRawSlope, (h - txAltitudeM) * inverseD)
+        flat!.append(x: d, y: z)
+        raw!.append(x: d, y: h)
         fit.append(distanceKm: d, heightM: h)
         if useBeta {
             let zb = h - betaCurvaturePerKm * d * d
             maxFlatSlopeBeta = max(maxFlatSlopeBeta, (zb - txAltitudeM) / d)
-            flatBeta.append(x: d, y: zb)
+            flatBeta!.append(x: d, y: zb)
         }
     }
 
@@ -164,14 +181,73 @@ struct P1812RayModel: RayProfileModel {
         let d = distanceM / 1000
         let hrs = groundM + settings.rxHeightM
         let loss: Double
-        if flat.count == 0 && near.count == 0 {
+        if flat!.count == 0 && near.count == 0 {
             // No terrain point between the antennas (the tower's neighbours): free space.
             let dz = (hrs - txAltitudeM) / 1000
             loss = FreeSpace.lossDB(distanceKm: (d * d + dz * dz).squareRoot(), frequencyGHz: settings.frequencyGHz)
         } else {
-            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: near)
+            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, pathKm: d, curvaturePerKm: curvaturePerKm))
         }
         return budget.marginDB(lossDB: loss, dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: hrs)
+    }
+
+    /// The near points of one receiver in the forms the queries need: distance (km), raw and
+    /// flattened heights, and the reciprocals of the distances to both terminals (points without
+    /// data are dropped). Lives in the sweep's scratch space.
+    struct NearPoints {
+        let count: Int
+        let dKm, h, z, inverseD, inverseU: UnsafeMutablePointer<Double>
+
+        @inline(__always)
+        init(_ near: NearProfile, pathKm d: Double, curvaturePerKm k: Double) {
+            let n = max(1, near.count), scratch = near.scratch
+            dKm = scratch
+            h = scratch + n
+            z = scratch + 2 * n
+            inverseD = scratch + 3 * n
+            inverseU = scratch + 4 * n
+            var m = 0
+            for j in 0..<near.count {
+                let hj = near.heightsM[j]
+                guard !hj.isNaN else { continue }
+                let dj = near.distancesM[j] / 1000
+                dKm[m] = dj
+                h[m] = hj
+                z[m] = hj - k * dj * dj
+                let u = d - dj, inverseProduct = 1 / (dj * u)   // one division for both reciprocals
+                inverseD[m] = u * inverseProduct
+                inverseU[m] = dj * inverseProduct
+                m += 1
+            }
+            count = m
+        }
+    }
+
+    /// hm (eq. 93) over the committed ray samples and the near points.
+    struct Roughness: P1812RoughnessSource {
+        let samples: UnsafeMutablePointer<Double>
+        let committed: Int
+        let stepKm: Double
+        let near: NearPoints
+
+        func roughnessM(smoothTxM hst: Double, smoothRxM hsr: Double, pathKm d: Double, txHorizonKm dlt: Double, rxHorizonKm dlr: Double) -> Double {
+            let m = (hsr - hst) / d
+            var rough = -Double.infinity
+            // Committed sample j lies at (j + 1)·step: only those between the horizons count.
+            let first = max(0, Int((dlt / stepKm).rounded(.up)) - 2)
+            let last = min(committed - 1, Int(((d - dlr) / stepKm).rounded(.down)))
+            if first <= last {
+                for j in first...last {
+                    let dj = Double(j + 1) * stepKm, h = samples[j]
+                    if !h.isNaN && dj >= dlt - 1e-9 && dj <= d - dlr + 1e-9 { rough = max(rough, h - (hst + m * dj)) }
+                }
+            }
+            for j in 0..<near.count {
+                let dj = near.dKm[j]
+                if dj >= dlt - 1e-9 && dj <= d - dlr + 1e-9 { rough = max(rough, near.h[j] - (hst + m * dj)) }
+            }
+            return rough
+        }
     }
 
     /// Bullington quantities over a flattened hull plus the near points (curvature `k`):
@@ -179,17 +255,18 @@ struct P1812RayModel: RayProfileModel {
     /// receiver-side tangent (slope and the distance of its point).
     @inline(__always)
     func bullington(hull: UpperHull, maxSlope committedMax: Double, maxSlopeKm committedMaxKm: Double, k: Double,
-                    d: Double, hrs: Double, near: NearProfile)
+                    d: Double, hrs: Double, near: NearPoints)
         -> (transHorizon: Bool, stim: Double, srim: Double, nuMax: Double, nuMaxKm: Double,
             txSlope: Double, txSlopeKm: Double, tangentSlope: Double, tangentKm: Double) {
         let zrx = hrs - k * d * d
         let slopeToRx = (zrx - txAltitudeM) / d
+        // Flattened heights of the near points for this curvature (the cached ones are for ae).
+        let sameCurvature = k == curvaturePerKm
+        @inline(__always) func zNear(_ j: Int) -> Double { sameCurvature ? near.z[j] : near.h[j] - k * near.dKm[j] * near.dKm[j] }
         var maxSlope = committedMax, maxSlopeKm = committedMaxKm
         for j in 0..<near.count {
-            let dj = near.distancesM[j] / 1000, hj = near.heightsM[j]
-            guard !hj.isNaN else { continue }
-            let slope = (hj - k * dj * dj - txAltitudeM) / dj
-            if slope > maxSlope { maxSlope = slope; maxSlopeKm = dj }
+            let slope = (zNear(j) - txAltitudeM) * near.inverseD[j]
+            if slope > maxSlope { maxSlope = slope; maxSlopeKm = near.dKm[j] }
         }
         if maxSlope > slopeToRx {
             var tangent = -Double.infinity, tangentKm = 0.0
@@ -199,10 +276,8 @@ struct P1812RayModel: RayProfileModel {
                 tangentKm = hull.x[t.index]
             }
             for j in 0..<near.count {
-                let dj = near.distancesM[j] / 1000, hj = near.heightsM[j]
-                guard !hj.isNaN else { continue }
-                let slope = (hj - k * dj * dj - zrx) / (d - dj)
-                if slope > tangent { tangent = slope; tangentKm = dj }
+                let slope = (zNear(j) - zrx) * near.inverseU[j]
+                if slope > tangent { tangent = slope; tangentKm = near.dKm[j] }
             }
             return (true, maxSlope + k * d, tangent - k * d, 0, 0, maxSlope, maxSlopeKm, tangent, tangentKm)
         }
@@ -214,19 +289,19 @@ struct P1812RayModel: RayProfileModel {
             if nu > nuMax { nuMax = nu; at = dj }
         }
         for j in 0..<near.count {
-            let dj = near.distancesM[j] / 1000, hj = near.heightsM[j]
-            guard !hj.isNaN else { continue }
-            let nu = (hj - k * dj * dj - txAltitudeM - dj * slopeToRx) * (scale / (dj * (d - dj))).squareRoot()
+            let dj = near.dKm[j]
+            let nu = (zNear(j) - txAltitudeM - dj * slopeToRx) * (scale * near.inverseD[j] * near.inverseU[j]).squareRoot()
             if nu > nuMax { nuMax = nu; at = dj }
         }
         return (false, maxSlope + k * d, 0, nuMax, at, maxSlope, maxSlopeKm, 0, 0)
     }
 
     @inline(__always)
-    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearProfile) -> Double {
+    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints) -> Double {
         let k = curvaturePerKm
         let hts = txAltitudeM
         let ae = settings.effectiveEarthRadiusKm
+        let flat = self.flat!, raw = self.raw!
         let b = bullington(hull: flat, maxSlope: maxFlatSlope, maxSlopeKm: maxFlatSlopeKm, k: k, d: d, hrs: hrs, near: near)
         // Horizons (eqs. 76–81); elevation angles in the arctangent form of ``P1812PathAnalysis``.
         let thetaT: Double, dlt: Double, thetaR: Double, dlr: Double
@@ -244,9 +319,7 @@ struct P1812RayModel: RayProfileModel {
         }
         // Smooth earth through the near points and the receiver's own point (eqs. 83–86).
         var f = fit
-        for j in 0..<near.count where !near.heightsM[j].isNaN {
-            f.append(distanceKm: near.distancesM[j] / 1000, heightM: near.heightsM[j])
-        }
+        for j in 0..<near.count { f.append(distanceKm: near.dKm[j], heightM: near.h[j]) }
         f.append(distanceKm: d, heightM: hn)
         // Obstruction above the line between the antennas, raw heights (eqs. 87, 88).
         let s = (hrs - hts) / d
@@ -254,11 +327,10 @@ struct P1812RayModel: RayProfileModel {
         var rxSlope = raw.count > 0 ? raw.tangentFromRight(x: d, y: hrs).slope : -Double.infinity
         var txSlope = maxRawSlope
         for j in 0..<near.count {
-            let dj = near.distancesM[j] / 1000, hj = near.heightsM[j]
-            guard !hj.isNaN else { continue }
-            top = max(top, hj - s * dj)
-            rxSlope = max(rxSlope, (hj - hrs) / (d - dj))
-            txSlope = max(txSlope, (hj - hts) / dj)
+            let hj = near.h[j]
+            top = max(top, hj - s * near.dKm[j])
+            rxSlope = max(rxSlope, (hj - hrs) * near.inverseU[j])
+            txSlope = max(txSlope, (hj - hts) * near.inverseD[j])
         }
         var summary = P1812PathSummary(
             pathLengthKm: d, txGroundM: txGroundM, rxGroundM: hn, htsM: hts, hrsM: hrs,
@@ -267,7 +339,7 @@ struct P1812RayModel: RayProfileModel {
             smoothTxM: f.txHeightM, smoothRxM: f.rxHeightM, obstructionM: top - hts, alphaObt: txSlope - s,
             alphaObr: rxSlope + s, stim: b.stim, srim: b.srim, nuMax: b.nuMax)
         if useBeta {
-            let bb = bullington(hull: flatBeta, maxSlope: maxFlatSlopeBeta, maxSlopeKm: 0, k: betaCurvaturePerKm, d: d, hrs: hrs, near: near)
+            let bb = bullington(hull: flatBeta!, maxSlope: maxFlatSlopeBeta, maxSlopeKm: 0, k: betaCurvaturePerKm, d: d, hrs: hrs, near: near)
             summary.betaTransHorizon = bb.transHorizon
             summary.betaStim = bb.stim
             summary.betaSrim = bb.srim
@@ -275,23 +347,7 @@ struct P1812RayModel: RayProfileModel {
         }
         // Path centre: half way to the receiver, north–south component (≈ 110.6 km per degree).
         let centreLat = towerLatDeg - Double(dRow) * cellSizeM / 2 / 110_600
-        return P1812.basicTransmissionLossDB(summary: summary, constants: constants, pathCentreLatDeg: centreLat) {
-            // hm (eq. 93): terrain above the limited smooth surface between the horizon points,
-            // over the committed ray samples and the near points.
-            let hst = min(f.txHeightM, txGroundM), hsr = min(f.rxHeightM, hn)
-            let m = (hsr - hst) / d
-            var rough = -Double.infinity
-            func consider(_ dj: Double, _ h: Double) {
-                if !h.isNaN && dj >= dlt - 1e-9 && dj <= d - dlr + 1e-9 { rough = max(rough, h - (hst + m * dj)) }
-            }
-            // Committed sample j lies at (j + 1)·step: only those between the horizons count.
-            let first = max(0, Int((dlt / stepKm).rounded(.up)) - 2)
-            let last = min(committed - 1, Int(((d - dlr) / stepKm).rounded(.down)))
-            if first <= last {
-                for j in first...last { consider(Double(j + 1) * stepKm, samples[j]) }
-            }
-            for j in 0..<near.count { consider(near.distancesM[j] / 1000, near.heightsM[j]) }
-            return rough
-        }
+        return P1812.basicTransmissionLossDB(summary: summary, constants: constants, pathCentreLatDeg: centreLat,
+                                             roughness: Roughness(samples: samples!, committed: committed, stepKm: stepKm, near: near))
     }
 }

@@ -135,8 +135,10 @@ public struct P1812TowerConstants: Sendable {
     let cubeRootF: Double
     /// −I(pL/100)·σ (eq. 69), 0 at pL = 50 %.
     let locationOffsetDB: Double
+    let climate: P1812InlandClimateTable
 
-    public init(settings c: P1812AreaSettings) {
+    public init(settings c: P1812AreaSettings, climate: P1812InlandClimateTable) {
+        self.climate = climate
         settings = c
         let f = c.frequencyGHz
         frequencyGHz = f
@@ -163,12 +165,59 @@ public struct P1812TowerConstants: Sendable {
     }
 }
 
+/// τ (eq. 3a) and log10 μ1 (eq. 3) of all-inland paths (dtm = dlm = d), which depend on the
+/// path length only, tabulated every 50 m up to the sweep radius and shared by all towers.
+public final class P1812InlandClimateTable: Sendable {
+    let tauTable: [Double]
+    let log10Mu1Table: [Double]
+    static let stepKm = 0.05
+
+    public init(maxPathKm: Double) {
+        let n = Int((maxPathKm / Self.stepKm).rounded(.up)) + 2
+        var taus: [Double] = [], mu1s: [Double] = []
+        for i in 0..<n {
+            let d = Double(i) * Self.stepKm
+            let tau = 1 - exp(-4.12e-4 * pow(d, 2.41))
+            taus.append(tau)
+            mu1s.append(log10(min(1, pow(pow(10, -d / (16 - 6.6 * tau)) + pow(10, -5 * (0.496 + 0.354 * tau)), 0.2))))
+        }
+        tauTable = taus
+        log10Mu1Table = mu1s
+    }
+}
+
+extension P1812TowerConstants {
+    /// τ and β0 (eqs. 3a, 3–5) of an all-inland path of `d` km centred at latitude `phiDeg`,
+    /// interpolating τ and log10 μ1 in the shared table.
+    @inline(__always)
+    func inlandClimate(pathKm d: Double, pathCentreLatDeg phiDeg: Double) -> (tau: Double, beta0: Double) {
+        let tauTable = climate.tauTable, log10Mu1Table = climate.log10Mu1Table
+        let x = min(d / P1812InlandClimateTable.stepKm, Double(tauTable.count - 2))
+        let i = Int(x), t = x - Double(i)
+        let tau = tauTable[i] + (tauTable[i + 1] - tauTable[i]) * t
+        let lmu1 = log10Mu1Table[i] + (log10Mu1Table[i + 1] - log10Mu1Table[i]) * t
+        let phi = abs(phiDeg)
+        // β0 = 10^(1.67 − 0.015|φ|)·μ1·μ4, μ4 = μ1^(−0.935 + 0.0176|φ|) (|φ| ≤ 70°), else 4.17·μ1·μ1^0.3.
+        let beta0 = phi <= 70 ? pow(10, 1.67 - 0.015 * phi + (0.065 + 0.0176 * phi) * lmu1) : 4.17 * pow(10, 1.3 * lmu1)
+        return (tau, beta0)
+    }
+}
+
+/// Terrain roughness hm (eq. 93) for a path, asked for only when the ducting loss must be
+/// computed in full: it needs a scan of the profile between the horizons.
+public protocol P1812RoughnessSource {
+    /// hm: the largest height of the terrain above the line from `smoothTxM` at the transmitter
+    /// to `smoothRxM` at the receiver (the smooth-earth heights limited to the ground heights,
+    /// eqs. 90a, 90b), among the profile points from `txHorizonKm` to `pathKm − rxHorizonKm`.
+    func roughnessM(smoothTxM: Double, smoothRxM: Double, pathKm: Double, txHorizonKm: Double, rxHorizonKm: Double) -> Double
+}
+
 extension P1812 {
-    /// Basic transmission loss Lb (eq. 69) from a path summary. `roughnessM` is asked for only
-    /// when the ducting loss must be computed in full (hm, eq. 93, needs a scan between the
-    /// horizons).
-    public static func basicTransmissionLossDB(summary s: P1812PathSummary, constants k: P1812TowerConstants,
-                                               pathCentreLatDeg: Double, roughnessM: () -> Double) -> Double {
+    /// Basic transmission loss Lb (eq. 69) from a path summary. `roughness` is asked only when
+    /// the ducting loss must be computed in full.
+    public static func basicTransmissionLossDB<R: P1812RoughnessSource>(
+        summary s: P1812PathSummary, constants k: P1812TowerConstants, pathCentreLatDeg: Double, roughness: R
+    ) -> Double {
         let c = k.settings
         let p = c.timePercent, d = s.pathLengthKm
         let ae = k.aeKm, lambda = k.wavelengthM
@@ -207,18 +256,10 @@ extension P1812 {
                                    stim: s.stim, srim: s.srim, nuMax: s.nuMax)
 
         // Only inland paths here: ω = 0, dtm = dlm = d.
-        var climate: P1812RadioClimate?
-        func radioClimate() -> P1812RadioClimate {
-            if let climate { return climate }
-            let r = P1812RadioClimate(inlandPathKm: d, pathCentreLatDeg: pathCentreLatDeg, deltaN: c.deltaN)
-            climate = r
-            return r
-        }
         // p < 50 %: the aβ diffraction loss and Fi are needed (eqs. 40, 41); see the type's notes.
         var fi = 0.0, ldp = ld50, lb0b = lb0p, beta0 = 0.0
         if p < 50 {
-            let cl = radioClimate()
-            beta0 = cl.beta0Percent
+            beta0 = k.inlandClimate(pathKm: d, pathCentreLatDeg: pathCentreLatDeg).beta0
             fi = p <= beta0 ? 1 : InverseNormal.complementary(p / 100) / InverseNormal.complementary(beta0 / 100)
             lb0b = lbfs + focusing * log10(beta0 / 50)
             let ldb = deltaBullington(ap: k.aBetaKm, firstTerm: k.firstTermBeta, transHorizon: s.betaTransHorizon,
@@ -232,29 +273,26 @@ extension P1812 {
 
         // Ducting (eq. 46), in full only when it can lower Lbda (see the type's notes).
         let thetaTp = min(s.txHorizonAngleMrad, 0.1 * s.txHorizonKm), thetaRp = min(s.rxHorizonAngleMrad, 0.1 * s.rxHorizonKm)
-        // A lower bound at p = 50 %: Af with the site-shielding terms (eqs. 47, 48; no sea
-        // coupling inland) plus γd·θ' (eqs. 50–52), and A(p) ≥ 0.
-        @inline(__always) func siteShielding(_ thetaMrad: Double, _ dlKm: Double) -> Double {
-            let t = thetaMrad - 0.1 * dlKm
-            return t > 0 ? 20 * log10(1 + 0.361 * t * (k.frequencyGHz * dlKm).squareRoot()) + 0.264 * t * k.cubeRootF : 0
-        }
         let af = 102.45 + 20 * k.log10F + 20 * log10(s.txHorizonKm + s.rxHorizonKm) + k.lowFrequencyCorrection
-            + siteShielding(s.txHorizonAngleMrad, s.txHorizonKm) + siteShielding(s.rxHorizonAngleMrad, s.rxHorizonKm)
+            + P1812Ducting.siteShieldingDB(thetaMrad: s.txHorizonAngleMrad, horizonKm: s.txHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
+            + P1812Ducting.siteShieldingDB(thetaMrad: s.rxHorizonAngleMrad, horizonKm: s.rxHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
+        // At p = 50 %, A(p) ≥ 0: Af + γd·θ' is a lower bound of Lba.
         var lba = af + k.gammaD * (1000 * d / ae + thetaTp + thetaRp)
         if p < 50 || lba < lbd {
-            let cl = radioClimate()
+            let cl = k.inlandClimate(pathKm: d, pathCentreLatDeg: pathCentreLatDeg)
+            let hte = s.htsM - min(s.smoothTxM, s.txGroundM), hre = s.hrsM - min(s.smoothRxM, s.rxGroundM)   // eqs. 92a, 92b
             func ducting(roughness: Double) -> Double {
-                let analysis = P1812PathAnalysis(
-                    summary: s, angularDistanceMrad: theta, smoothTxLimitedM: min(s.smoothTxM, s.txGroundM),
-                    smoothRxLimitedM: min(s.smoothRxM, s.rxGroundM), txHeightM: s.htsM - s.txGroundM,
-                    rxHeightM: s.hrsM - s.rxGroundM, roughnessM: roughness)
-                let link = P1812Link(frequencyGHz: k.frequencyGHz, timePercent: p, txLatDeg: pathCentreLatDeg, txLonDeg: 0,
-                                     rxLatDeg: pathCentreLatDeg, rxLonDeg: 0, txHeightM: s.htsM - s.txGroundM,
-                                     rxHeightM: s.hrsM - s.rxGroundM, polarization: c.polarization, deltaN: c.deltaN, n0: c.n0)
-                return P1812Ducting.lossDB(link: link, analysis: analysis, climate: cl)
+                af + P1812Ducting.timeDependentLossDB(
+                    frequencyGHz: k.frequencyGHz, timePercent: p, pathLengthKm: d, txHorizonKm: s.txHorizonKm,
+                    rxHorizonKm: s.rxHorizonKm, txHorizonAngleMrad: s.txHorizonAngleMrad, rxHorizonAngleMrad: s.rxHorizonAngleMrad,
+                    aeKm: ae, hteM: hte, hreM: hre, roughnessM: roughness, beta0Percent: cl.beta0, tau: cl.tau)
             }
             lba = ducting(roughness: 0)   // μ3 = 1: the smallest Lba over all roughnesses
-            if p < 50 || lba < lbd { lba = ducting(roughness: roughnessM()) }
+            if p < 50 || lba < lbd {
+                lba = ducting(roughness: roughness.roughnessM(
+                    smoothTxM: min(s.smoothTxM, s.txGroundM), smoothRxM: min(s.smoothRxM, s.rxGroundM), pathKm: d,
+                    txHorizonKm: s.txHorizonKm, rxHorizonKm: s.rxHorizonKm))
+            }
         }
         let combined = P1812.combine(lineOfSightDB: lb0p, lineOfSightBeta0DB: lb0b, diffractionDB: ldp,
                                      diffractionMedianBasicDB: lbd50, diffractionBasicDB: lbd, troposcatterDB: lbs,

@@ -1,42 +1,65 @@
 import Foundation
 
-/// Ducting and layer reflection (ITU-R P.1812-7/8 §4.5, eqs. 46–56).
+/// Ducting and layer reflection (ITU-R P.1812-7/8 §4.5, eqs. 46–56): Lba = Af + Ad(p).
 public enum P1812Ducting {
-    /// Lba = Af + Ad(p) (eq. 46).
+    /// Lba = Af + Ad(p) (eq. 46) for a point-to-point path.
     public static func lossDB(link: P1812Link, analysis a: P1812PathAnalysis, climate c: P1812RadioClimate) -> Double {
-        let f = link.frequencyGHz, d = a.pathLengthKm, p = link.timePercent
-        let dlt = a.txHorizonKm, dlr = a.rxHorizonKm
-        let ae = c.effectiveEarthRadiusKm, omega = c.seaFraction
+        let af = couplingLossDB(frequencyGHz: link.frequencyGHz, txHorizonKm: a.txHorizonKm, rxHorizonKm: a.rxHorizonKm,
+                                txHorizonAngleMrad: a.txHorizonAngleMrad, rxHorizonAngleMrad: a.rxHorizonAngleMrad,
+                                seaFraction: c.seaFraction, txCoastDistanceKm: link.txCoastDistanceKm,
+                                rxCoastDistanceKm: link.rxCoastDistanceKm, htsM: a.txAltitudeM, hrsM: a.rxAltitudeM)
+        return af + timeDependentLossDB(
+            frequencyGHz: link.frequencyGHz, timePercent: link.timePercent, pathLengthKm: a.pathLengthKm,
+            txHorizonKm: a.txHorizonKm, rxHorizonKm: a.rxHorizonKm, txHorizonAngleMrad: a.txHorizonAngleMrad,
+            rxHorizonAngleMrad: a.rxHorizonAngleMrad, aeKm: c.effectiveEarthRadiusKm, hteM: a.ductingTxHeightM,
+            hreM: a.ductingRxHeightM, roughnessM: a.roughnessM, beta0Percent: c.beta0Percent, tau: c.tau)
+    }
 
-        // Fixed coupling losses Af (eq. 47): empirical low-frequency correction Alf,
-        // site shielding Ast, Asr (eq. 48) and over-sea duct coupling Act, Acr (eq. 49).
+    /// Fixed coupling losses Af (eq. 47): empirical low-frequency correction Alf, site
+    /// shielding Ast, Asr (eq. 48) and over-sea duct coupling Act, Acr (eq. 49).
+    public static func couplingLossDB(frequencyGHz f: Double, txHorizonKm dlt: Double, rxHorizonKm dlr: Double,
+                                      txHorizonAngleMrad thetaT: Double, rxHorizonAngleMrad thetaR: Double,
+                                      seaFraction omega: Double, txCoastDistanceKm: Double, rxCoastDistanceKm: Double,
+                                      htsM: Double, hrsM: Double) -> Double {
         let alf = f < 0.5 ? 45.375 - 137.0 * f + 92.5 * f * f : 0
-        func siteShielding(_ thetaMrad: Double, _ dlKm: Double) -> Double {
-            let t = thetaMrad - 0.1 * dlKm
-            return t > 0 ? 20 * log10(1 + 0.361 * t * (f * dlKm).squareRoot()) + 0.264 * t * pow(f, 1.0 / 3) : 0
-        }
+        let cubeRootF = cbrt(f)
         func seaCoupling(_ coastKm: Double, _ dlKm: Double, _ hsM: Double) -> Double {
             guard omega >= 0.75, coastKm <= dlKm, coastKm <= 5 else { return 0 }
             return -3 * exp(-0.25 * coastKm * coastKm) * (1 + tanh(0.07 * (50 - hsM)))
         }
-        let af = 102.45 + 20 * log10(f) + 20 * log10(dlt + dlr) + alf
-            + siteShielding(a.txHorizonAngleMrad, dlt) + siteShielding(a.rxHorizonAngleMrad, dlr)
-            + seaCoupling(link.txCoastDistanceKm, dlt, a.txAltitudeM) + seaCoupling(link.rxCoastDistanceKm, dlr, a.rxAltitudeM)
+        return 102.45 + 20 * log10(f) + 20 * log10(dlt + dlr) + alf
+            + siteShieldingDB(thetaMrad: thetaT, horizonKm: dlt, frequencyGHz: f, cubeRootF: cubeRootF)
+            + siteShieldingDB(thetaMrad: thetaR, horizonKm: dlr, frequencyGHz: f, cubeRootF: cubeRootF)
+            + seaCoupling(txCoastDistanceKm, dlt, htsM) + seaCoupling(rxCoastDistanceKm, dlr, hrsM)
+    }
 
-        // Time-percentage and angular-distance dependent losses Ad(p) (eqs. 50–56).
-        let gammaD = 5e-5 * ae * pow(f, 1.0 / 3)   // eq. 51, dB/mrad
-        let thetaTp = a.txHorizonAngleMrad <= 0.1 * dlt ? a.txHorizonAngleMrad : 0.1 * dlt   // eq. 52a
-        let thetaRp = a.rxHorizonAngleMrad <= 0.1 * dlr ? a.rxHorizonAngleMrad : 0.1 * dlr
+    /// Site-shielding loss of one terminal (eq. 48): θ″ = θ − 0.1·dl mrad;
+    /// 20·log10(1 + 0.361·θ″·√(f·dl)) + 0.264·θ″·f^(1/3) when θ″ > 0.
+    @inline(__always)
+    public static func siteShieldingDB(thetaMrad: Double, horizonKm dl: Double, frequencyGHz f: Double, cubeRootF: Double) -> Double {
+        let t = thetaMrad - 0.1 * dl
+        return t > 0 ? 20 * log10(1 + 0.361 * t * (f * dl).squareRoot()) + 0.264 * t * cubeRootF : 0
+    }
+
+    /// Time-percentage and angular-distance dependent losses Ad(p) (eqs. 50–56).
+    public static func timeDependentLossDB(frequencyGHz f: Double, timePercent p: Double, pathLengthKm d: Double,
+                                           txHorizonKm dlt: Double, rxHorizonKm dlr: Double,
+                                           txHorizonAngleMrad thetaT: Double, rxHorizonAngleMrad thetaR: Double,
+                                           aeKm ae: Double, hteM hte: Double, hreM hre: Double, roughnessM hm: Double,
+                                           beta0Percent: Double, tau: Double) -> Double {
+        let gammaD = 5e-5 * ae * cbrt(f)   // eq. 51, dB/mrad
+        let thetaTp = thetaT <= 0.1 * dlt ? thetaT : 0.1 * dlt   // eq. 52a
+        let thetaRp = thetaR <= 0.1 * dlr ? thetaR : 0.1 * dlr
         let thetaP = 1000 * d / ae + thetaTp + thetaRp   // eq. 52
-        let alpha = max(-0.6 - 3.5e-9 * pow(d, 3.1) * c.tau, -3.4)   // eq. 55a
-        let hte = a.ductingTxHeightM, hre = a.ductingRxHeightM
-        let mu2 = min(pow(500 / ae * d * d / pow(hte.squareRoot() + hre.squareRoot(), 2), alpha), 1)   // eq. 55
+        let alpha = max(-0.6 - 3.5e-9 * pow(d, 3.1) * tau, -3.4)   // eq. 55a
+        let root = hte.squareRoot() + hre.squareRoot()
+        let mu2 = min(pow(500 / ae * d * d / (root * root), alpha), 1)   // eq. 55
         let dI = min(d - dlt - dlr, 40)   // eq. 56a
-        let mu3 = a.roughnessM <= 10 ? 1 : exp(-4.6e-5 * (a.roughnessM - 10) * (43 + 6 * dI))   // eq. 56
-        let beta = c.beta0Percent * mu2 * mu3   // eq. 54
+        let mu3 = hm <= 10 ? 1 : exp(-4.6e-5 * (hm - 10) * (43 + 6 * dI))   // eq. 56
+        let beta = beta0Percent * mu2 * mu3   // eq. 54
         let lb = log10(beta)
         let gamma = 1.076 / pow(2.0058 - lb, 1.012) * exp(-(9.51 - 4.8 * lb + 0.198 * lb * lb) * 1e-6 * pow(d, 1.13))   // eq. 53a
         let ap = -12 + (1.2 + 3.7e-3 * d) * log10(p / beta) + 12 * pow(p / beta, gamma)   // eq. 53
-        return af + gammaD * thetaP + ap   // eqs. 46, 50
+        return gammaD * thetaP + ap   // eq. 50
     }
 }
