@@ -125,4 +125,28 @@ import Testing
         #expect(one.bestIndex == four.bestIndex)
         #expect(one.serverCount == four.serverCount)
     }
+
+    /// Pruning (a tower's cell is skipped when a bound proves it neither serves nor beats the best
+    /// value merged there) changes nothing: the combined run equals the towers run one by one
+    /// and combined by hand (best = largest margin, ties to the lower index; count = margins ≥ 0).
+    @Test func pruningDoesNotChangeTheResult() {
+        let terrain = TestTerrains.fractal(size: 180, cellM: 30, seed: 11, reliefM: 120, persistence: 0.6)
+        let sites = (0..<8).map { Self.site(terrain, col: 20 + 20 * $0, row: 30 + 15 * ($0 % 5), heightM: 25, eirp: 30, index: $0) }
+        let model = CoverageModel.signal(.p1812(P1812AreaSettings(frequencyGHz: 1.8, rxHeightM: 1.5, deltaN: 45, n0: 375)),
+                                         ServiceThresholds(allDBm: -95))
+        let settings = SweepSettings(radiusM: 2_400)
+        let combined = CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, model: model, threads: 2)
+        let single = sites.map { CoverageEngine.run(terrain: terrain, sites: [$0], settings: settings, model: model, threads: 1) }
+        for i in 0..<terrain.grid.cellCount {
+            var best = -Float.infinity, bestIndex: Int32 = -1, count: UInt16 = 0
+            for (k, g) in single.enumerated() where g.bestIndex[i] >= 0 {
+                let v = g.bestValue[i]
+                if v >= 0 { count += 1 }
+                if v > best { best = v; bestIndex = Int32(k) }
+            }
+            #expect(combined.bestIndex[i] == bestIndex)
+            #expect(combined.serverCount[i] == count)
+            if bestIndex >= 0 { #expect(combined.bestValue[i] == best) }
+        }
+    }
 }

@@ -2,11 +2,22 @@
 protocol CellSink {
     /// `value`: the model value, −∞ (not served) or nan (no terrain) for cell `(col, row)`.
     func put(col: Int, row: Int, value: Float)
+    /// Values below this at `(col, row)` would change nothing in the combined result: they are
+    /// below the serving threshold and below the best value merged there so far.
+    func irrelevantBelow(col: Int, row: Int) -> Float
 }
 
 /// Collects one tower's values in its footprint, to be merged later (many towers in flight).
 struct FootprintSink: CellSink {
     let footprint: TowerFootprint
+    let accumulator: CoverageAccumulator
+
+    /// Reads the grid-wide best while other threads may be merging into it: a stale value is
+    /// only lower (bests only grow), which prunes less, never wrongly.
+    @inline(__always)
+    func irrelevantBelow(col: Int, row: Int) -> Float {
+        accumulator.irrelevantBelow(row * accumulator.grid.width + col)
+    }
 
     @inline(__always)
     func put(col: Int, row: Int, value: Float) {
@@ -23,5 +34,10 @@ struct DirectMergeSink: CellSink {
     @inline(__always)
     func put(col: Int, row: Int, value: Float) {
         accumulator.mergeCell(row * accumulator.grid.width + col, value: value, towerIndex: towerIndex)
+    }
+
+    @inline(__always)
+    func irrelevantBelow(col: Int, row: Int) -> Float {
+        accumulator.irrelevantBelow(row * accumulator.grid.width + col)
     }
 }

@@ -52,6 +52,14 @@ final class CoverageAccumulator: @unchecked Sendable {
         }
     }
 
+    /// The level below which a new value at cell `g` changes nothing: it would neither reach
+    /// the serving threshold nor beat (or tie) the best so far. A small margin keeps rounding
+    /// in a model's bound from ever pruning a value that matters.
+    @inline(__always)
+    func irrelevantBelow(_ g: Int) -> Float {
+        min(servingThreshold, bestValue[g]) - 0.01
+    }
+
     /// Merges a whole footprint, locking the row bands it covers one at a time.
     func merge(_ footprint: TowerFootprint, towerIndex: Int) {
         let index = Int32(towerIndex)

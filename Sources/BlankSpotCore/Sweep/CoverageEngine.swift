@@ -83,7 +83,7 @@ public enum CoverageEngine {
                 let site = sites[i]
                 let footprint = scratch[worker].footprint(site: site, radiusCells: radiusCells, grid: terrain.grid)
                 let model = makeModel(site)
-                let sink = FootprintSink(footprint: footprint)
+                let sink = FootprintSink(footprint: footprint, accumulator: accumulator)
                 sweep.sweepOwnCell(site: site, model: model, into: sink)
                 sweep.sweep(site: site, rays: 0..<sweep.fan.rayCount, model: model, into: sink)
                 accumulator.merge(footprint, towerIndex: site.index)

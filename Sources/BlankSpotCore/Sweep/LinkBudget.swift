@@ -65,6 +65,12 @@ public struct LinkBudget: Sendable, Equatable {
     /// southwards, so north is −dRow), `distanceM` away, its antenna at `rxAltitudeM`.
     @inlinable
     public func marginDB(lossDB: Double, dCol: Int, dRow: Int, distanceM: Double, rxAltitudeM: Double) -> Float {
+        Float(eirpDBm + antennaGainDB(dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: rxAltitudeM) - lossDB - thresholdDBm)
+    }
+
+    /// The antenna's gain relative to boresight towards the receiver, dB.
+    @inlinable
+    public func antennaGainDB(dCol: Int, dRow: Int, distanceM: Double, rxAltitudeM: Double) -> Double {
         // The azimuth matters only for a sector antenna.
         var az = 0.0
         if antenna.azimuthDeg != nil {
@@ -72,7 +78,6 @@ public struct LinkBudget: Sendable, Equatable {
             if az < 0 { az += 360 }
         }
         let el = atan2(rxAltitudeM - txAltitudeM, distanceM) * 180 / .pi
-        let gain = antenna.relativeGainDB(azimuthDeg: az, elevationDeg: el)
-        return Float(eirpDBm + gain - lossDB - thresholdDBm)
+        return antenna.relativeGainDB(azimuthDeg: az, elevationDeg: el)
     }
 }

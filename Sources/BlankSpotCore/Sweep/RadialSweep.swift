@@ -139,7 +139,8 @@ public struct RadialSweep: Sendable {
                     let value: Float = g.isNaN ? .nan :
                         model.receiverValue(groundM: Double(g), distanceM: d2.squareRoot() * cellM,
                                             dCol: col - site.col, dRow: row - site.row,
-                                            near: NearProfile(distancesM: nearDistances, heightsM: nearHeights, count: nearCount, scratch: nearScratch))
+                                            near: NearProfile(distancesM: nearDistances, heightsM: nearHeights, count: nearCount, scratch: nearScratch),
+                                            irrelevantBelow: sink.irrelevantBelow(col: col, row: row))
                     sink.put(col: col, row: row, value: value)
                 }
             }

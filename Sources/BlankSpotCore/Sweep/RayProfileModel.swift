@@ -20,7 +20,11 @@ public protocol RayProfileModel {
     ///   - near: with `exactNearSamples` = K > 0, the last min(K, i − 1) points before the
     ///     receiver on the exact line to it; the model must then leave its own last K ray samples
     ///     out of this evaluation.
-    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile) -> Float
+    ///   - irrelevantBelow: values below this change nothing (they neither serve nor beat the
+    ///     best value already merged there); a model may return −∞ instead of computing such a
+    ///     value exactly, provided it has proved the value is below. −∞ = no such knowledge.
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile,
+                       irrelevantBelow: Float) -> Float
     /// Appends the terrain sample at `distanceM` (nan = no data there); `inverseDistance` is
     /// 1/distanceM, precomputed by the sweep.
     mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double)
@@ -74,7 +78,8 @@ public struct LineOfSightRayModel: RayProfileModel {
     @inlinable public mutating func beginRay(stepM: Double) { horizonSlope = -.infinity }
 
     @inlinable
-    public func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile) -> Float {
+    public func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile,
+                              irrelevantBelow: Float) -> Float {
         let z = groundM + rxHeightM - distanceM * distanceM * curvaturePerM
         return (z - txAltitudeM) >= horizonSlope * distanceM ? Float(-distanceM) : -.infinity
     }

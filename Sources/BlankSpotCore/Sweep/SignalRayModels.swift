@@ -11,7 +11,7 @@ struct FreeSpaceRayModel: RayProfileModel {
     mutating func beginRay(stepM: Double) {}
     mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {}
 
-    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile) -> Float {
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float) -> Float {
         let hrs = groundM + rxHeightM
         let dz = hrs - budget.txAltitudeM
         let slantKm = (distanceM * distanceM + dz * dz).squareRoot() / 1000
@@ -49,7 +49,7 @@ struct HataRayModel: RayProfileModel {
     mutating func beginRay(stepM: Double) {}
     mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {}
 
-    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile) -> Float {
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float) -> Float {
         let hrs = groundM + rxHeightM
         let dKm = distanceM / 1000
         let hata = Hata.lossDB(frequencyMHz: frequencyMHz, baseHeightM: baseHeightM, mobileHeightM: rxHeightM,
@@ -177,18 +177,27 @@ struct P1812RayModel: RayProfileModel {
         ownCellMargin(budget: budget, frequencyGHz: settings.frequencyGHz, groundM: groundM, rxHeightM: settings.rxHeightM, cellSizeM: cellSizeM)
     }
 
-    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile) -> Float {
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float) -> Float {
         let d = distanceM / 1000
         let hrs = groundM + settings.rxHeightM
+        let gain = budget.antennaGainDB(dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: hrs)
+        // Losses above this would leave the margin below `irrelevantBelow`.
+        let lossLimit = Double(irrelevantBelow) == -.infinity ? .infinity
+            : budget.eirpDBm + gain - budget.thresholdDBm - Double(irrelevantBelow)
+        let dz = (hrs - txAltitudeM) / 1000
+        let freeSpace = 92.4 + constants.log10F * 20 + 10 * log10(d * d + dz * dz)   // eq. 8
         let loss: Double
-        if flat!.count == 0 && near.count == 0 {
+        if freeSpace + constants.focusingFloorDB > lossLimit {
+            // Even line of sight with the strongest focusing (Lb ≥ Lb0p, eq. 69) is irrelevant.
+            return -.infinity
+        } else if flat!.count == 0 && near.count == 0 {
             // No terrain point between the antennas (the tower's neighbours): free space.
-            let dz = (hrs - txAltitudeM) / 1000
-            loss = FreeSpace.lossDB(distanceKm: (d * d + dz * dz).squareRoot(), frequencyGHz: settings.frequencyGHz)
+            loss = freeSpace
         } else {
-            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, pathKm: d, curvaturePerKm: curvaturePerKm))
+            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, pathKm: d, curvaturePerKm: curvaturePerKm),
+                             lossLimit: lossLimit)
         }
-        return budget.marginDB(lossDB: loss, dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: hrs)
+        return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
     }
 
     /// The near points of one receiver in the forms the queries need: distance (km), raw and
@@ -297,7 +306,7 @@ struct P1812RayModel: RayProfileModel {
     }
 
     @inline(__always)
-    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints) -> Double {
+    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, lossLimit: Double) -> Double {
         let k = curvaturePerKm
         let hts = txAltitudeM
         let ae = settings.effectiveEarthRadiusKm
@@ -348,6 +357,7 @@ struct P1812RayModel: RayProfileModel {
         // Path centre: half way to the receiver, north–south component (≈ 110.6 km per degree).
         let centreLat = towerLatDeg - Double(dRow) * cellSizeM / 2 / 110_600
         return P1812.basicTransmissionLossDB(summary: summary, constants: constants, pathCentreLatDeg: centreLat,
-                                             roughness: Roughness(samples: samples!, committed: committed, stepKm: stepKm, near: near))
+                                             roughness: Roughness(samples: samples!, committed: committed, stepKm: stepKm, near: near),
+                                             lossLimit: lossLimit)
     }
 }

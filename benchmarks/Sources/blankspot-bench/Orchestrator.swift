@@ -5,6 +5,7 @@ enum Orchestrator {
     static let all: [String] = [
         "los-engine",
         "p1812-engine",
+        "p1812-100-towers",
         "los-cli-1-tower",
         "los-cli-20-towers",
     ]
@@ -72,6 +73,8 @@ enum ChildRunner {
             switch name {
             case "los-engine": result = EngineBenchmarks.lineOfSightOneTower(mode: mode)
             case "p1812-engine": result = try EngineBenchmarks.p1812OneTower(mode: mode)
+            case "p1812-100-towers": result = EngineBenchmarks.manyTowers(count: 100, radiusKm: 10, sideKm: 60, mode: mode)
+            case "p1812-1000-towers": result = EngineBenchmarks.manyTowers(count: 1000, radiusKm: 30, sideKm: 200, mode: mode)
             case "los-cli-1-tower": result = try PeerBenchmarks.againstGdalViewshed(towers: 1, radiusKm: 50, mode: mode)
             case "los-cli-20-towers": result = try PeerBenchmarks.againstGdalViewshed(towers: 20, radiusKm: 30, mode: mode)
             default:

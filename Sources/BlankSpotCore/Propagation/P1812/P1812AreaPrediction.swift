@@ -121,13 +121,16 @@ public struct P1812PathSummary: Sendable, Equatable {
 /// once per tower.
 public struct P1812TowerConstants: Sendable {
     public let settings: P1812AreaSettings
-    let frequencyGHz, wavelengthM, aeKm, aBetaKm, log10F: Double
+    let frequencyGHz, wavelengthM, aeKm, aBetaKm: Double
+    public let log10F: Double
     let firstTermAe: P1812Diffraction.FirstTerm
     let firstTermBeta: P1812Diffraction.FirstTerm?
     /// 190.1 + Lf − 0.15·N0 − 10.125·(log10(50/p))^0.7 (eqs. 44, 45 without the path terms).
     let troposcatterConstant: Double
     /// log10(p/50) (eq. 9a).
     let focusingLog: Double
+    /// The most focusing can lower Lb0p below free space: 2.6·log10(p/50) ≤ 0 (eq. 9a).
+    public let focusingFloorDB: Double
     /// Alf of eq. 47 and γd of eq. 51.
     let lowFrequencyCorrection: Double
     let gammaD: Double
@@ -152,6 +155,7 @@ public struct P1812TowerConstants: Sendable {
         let lf = 25 * log10F - 2.5 * pow(log10(f / 2), 2)
         troposcatterConstant = 190.1 + lf - 0.15 * c.n0 - 10.125 * pow(log10(50 / c.timePercent), 0.7)
         focusingLog = log10(c.timePercent / 50)
+        focusingFloorDB = 2.6 * focusingLog
         lowFrequencyCorrection = f < 0.5 ? 45.375 - 137.0 * f + 92.5 * f * f : 0
         cubeRootF = cbrt(f)
         gammaD = 5e-5 * aeKm * cubeRootF
@@ -214,9 +218,15 @@ public protocol P1812RoughnessSource {
 
 extension P1812 {
     /// Basic transmission loss Lb (eq. 69) from a path summary. `roughness` is asked only when
-    /// the ducting loss must be computed in full.
+    /// the ducting loss must be computed in full. When a lower bound of Lb already exceeds
+    /// `lossLimit` the result is +∞ without the expensive parts (spherical-earth diffraction,
+    /// exact ducting): the bound is Lb ≥ max(Lb0p, min(Lbs, Lbfs + Lbulla, max(Lba, Lb0p)) −
+    /// 5·log10 2 + location offset), from eqs. 59–63 and 69 (Lbc ≥ min(Lbs, Lbam) − 1.51 dB,
+    /// Lbam ≥ min(Lbda, Lminb0p), Lbda ≥ min(Lbd, Lminbap), Lminbap ≥ max(Lba, Lb0p), and
+    /// Lbd, Lbd50 ≥ Lbfs + Lbulla since Ld ≥ Lbulla), used at p = 50 % only.
     public static func basicTransmissionLossDB<R: P1812RoughnessSource>(
-        summary s: P1812PathSummary, constants k: P1812TowerConstants, pathCentreLatDeg: Double, roughness: R
+        summary s: P1812PathSummary, constants k: P1812TowerConstants, pathCentreLatDeg: Double, roughness: R,
+        lossLimit: Double = .infinity
     ) -> Double {
         let c = k.settings
         let p = c.timePercent, d = s.pathLengthKm
@@ -252,6 +262,22 @@ extension P1812 {
                                                 sampleCount: s.sampleCount, aeKm: ap, wavelengthM: lambda)
             return lbulla + max(ldsph - lbulls, 0)
         }
+        let theta = 1000 * d / ae + s.txHorizonAngleMrad + s.rxHorizonAngleMrad
+        let lbs = k.troposcatterConstant + 20 * log10(d) + 0.573 * theta   // eq. 44
+        // Ducting lower bound (eqs. 47–52 with A(p) ≥ 0 at p = 50 %, see the type's notes).
+        let thetaTp = min(s.txHorizonAngleMrad, 0.1 * s.txHorizonKm), thetaRp = min(s.rxHorizonAngleMrad, 0.1 * s.rxHorizonKm)
+        let af = 102.45 + 20 * k.log10F + 20 * log10(s.txHorizonKm + s.rxHorizonKm) + k.lowFrequencyCorrection
+            + P1812Ducting.siteShieldingDB(thetaMrad: s.txHorizonAngleMrad, horizonKm: s.txHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
+            + P1812Ducting.siteShieldingDB(thetaMrad: s.rxHorizonAngleMrad, horizonKm: s.rxHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
+        let ductingFloor = af + k.gammaD * (1000 * d / ae + thetaTp + thetaRp)
+        if lossLimit < .infinity && p == 50 {
+            let luc = s.isTransHorizon
+                ? KnifeEdge.lossDB(nu: P1812Diffraction.bullingtonNu(stim: s.stim, srim: s.srim, htsM: s.htsM, hrsM: s.hrsM, pathLengthKm: d, wavelengthM: lambda))
+                : KnifeEdge.lossDB(nu: s.nuMax)
+            let lbulla = P1812Diffraction.bullingtonLossDB(knifeEdgeDB: luc, pathLengthKm: d)
+            let lbcFloor = min(lbs, lbfs + lbulla, max(ductingFloor, lb0p)) - 5 * log10(2.0)
+            if max(lb0p, lbcFloor + k.locationOffsetDB) > lossLimit { return .infinity }
+        }
         let ld50 = deltaBullington(ap: ae, firstTerm: k.firstTermAe, transHorizon: s.isTransHorizon,
                                    stim: s.stim, srim: s.srim, nuMax: s.nuMax)
 
@@ -268,16 +294,8 @@ extension P1812 {
         }
         let lbd50 = lbfs + ld50, lbd = lb0p + ldp
 
-        let theta = 1000 * d / ae + s.txHorizonAngleMrad + s.rxHorizonAngleMrad
-        let lbs = k.troposcatterConstant + 20 * log10(d) + 0.573 * theta   // eq. 44
-
         // Ducting (eq. 46), in full only when it can lower Lbda (see the type's notes).
-        let thetaTp = min(s.txHorizonAngleMrad, 0.1 * s.txHorizonKm), thetaRp = min(s.rxHorizonAngleMrad, 0.1 * s.rxHorizonKm)
-        let af = 102.45 + 20 * k.log10F + 20 * log10(s.txHorizonKm + s.rxHorizonKm) + k.lowFrequencyCorrection
-            + P1812Ducting.siteShieldingDB(thetaMrad: s.txHorizonAngleMrad, horizonKm: s.txHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
-            + P1812Ducting.siteShieldingDB(thetaMrad: s.rxHorizonAngleMrad, horizonKm: s.rxHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
-        // At p = 50 %, A(p) ≥ 0: Af + γd·θ' is a lower bound of Lba.
-        var lba = af + k.gammaD * (1000 * d / ae + thetaTp + thetaRp)
+        var lba = ductingFloor
         if p < 50 || lba < lbd {
             let cl = k.inlandClimate(pathKm: d, pathCentreLatDeg: pathCentreLatDeg)
             let hte = s.htsM - min(s.smoothTxM, s.txGroundM), hre = s.hrsM - min(s.smoothRxM, s.rxGroundM)   // eqs. 92a, 92b
