@@ -43,6 +43,12 @@ let package = Package(
             dependencies: ["BlankSpotCore", "BlankSpotPipeline", "BlankSpotGDAL"],
             path: "benchmarks/Sources/blankspot-bench"
         ),
+        // Builds the sample scenario files of data/kalsel (see data/kalsel/README.md).
+        .executableTarget(
+            name: "kalsel-sample",
+            dependencies: ["BlankSpotCore", "BlankSpotGDAL", "BlankSpotPipeline"],
+            path: "tools/kalsel-sample"
+        ),
         // Helpers shared by the test targets: fixture paths, running external tools.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BlankSpotCoreTests", dependencies: ["BlankSpotCore", "TestSupport"]),
@@ -52,6 +58,6 @@ let package = Package(
         // End-to-end: runs the built `blankspot` executable on real inputs.
         .testTarget(
             name: "BlankSpotCLITests",
-            dependencies: ["blankspot", "BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),
+            dependencies: ["blankspot", "kalsel-sample", "BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),
     ]
 )

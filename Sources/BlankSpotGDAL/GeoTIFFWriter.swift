@@ -7,6 +7,7 @@ public struct RasterProduct: Sendable {
         case float32(GridBuffer<Float>)
         case int32(GridBuffer<Int32>)
         case uint16(GridBuffer<UInt16>)
+        case int16(GridBuffer<Int16>)
         case byte(GridBuffer<UInt8>)
     }
 
@@ -67,6 +68,7 @@ public enum GeoTIFFWriter {
             case .float32(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Float32) }
             case .int32(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Int32) }
             case .uint16(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_UInt16) }
+            case .int16(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Int16) }
             case .byte(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Byte) }
             }
         }

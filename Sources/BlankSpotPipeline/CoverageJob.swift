@@ -45,18 +45,33 @@ public struct CoverageSummary: Sendable {
 
 /// `blankspot coverage`: read → sweep → write, into a folder that appears only when complete.
 public enum CoverageJob {
-    public static func run(_ request: CoverageRequest, log: (String) -> Void) throws -> CoverageSummary {
+    public static func run(_ request: CoverageRequest, log: (String) -> Void, progress: ProgressReporter? = nil) throws -> CoverageSummary {
         try request.settings.validate()
         guard request.threads >= 1 else { throw UsageError("--threads must be at least 1, got \(request.threads)") }
+        // Refuse an existing destination before spending time on the work.
+        let output = try StagedOutputFolder(destination: request.outPath, overwrite: request.overwrite)
+        do {
+            let summary = try write(request, into: output, log: log, progress: progress)
+            try output.commit()
+            return summary
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// Does the work, writing into `output` (which the caller commits).
+    static func write(_ request: CoverageRequest, into output: StagedOutputFolder, log: (String) -> Void,
+                      progress: ProgressReporter?) throws -> CoverageSummary {
+        try request.settings.validate()
         let started = utcTimestamp()
         let clock = ContinuousClock()
         var timings: [String: Double] = [:]
         func seconds(_ d: Duration) -> Double {
             Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
-        // Refuse an existing destination before spending time on the work.
-        let output = try StagedOutputFolder(destination: request.outPath, overwrite: request.overwrite)
         do {
+            progress?.stage("reading towers and terrain")
             var t0 = clock.now
             let scenario = try ScenarioLoader.load(
                 towersPath: request.towersPath, demPaths: request.demPaths, crs: request.crs,
@@ -65,9 +80,14 @@ public enum CoverageJob {
 
             try request.model.validate(scenario.sites, options: request.signal, settings: request.settings, warn: log)
             t0 = clock.now
+            progress?.stage("sweeping \(scenario.sites.count) towers (\(request.model.rawValue))")
+            var report: (@Sendable (Double) -> Void)?
+            if let progress { report = { progress.fraction($0) } }
             let grids = CoverageEngine.run(terrain: scenario.terrain, sites: scenario.sites, settings: request.settings,
-                                           model: request.model.engineModel(request.signal), threads: request.threads)
+                                           model: request.model.engineModel(request.signal), threads: request.threads,
+                                           progress: report)
             timings["sweep"] = seconds(clock.now - t0)
+            progress?.stage("writing rasters")
 
             t0 = clock.now
             let metadata = rasterMetadata(request, scenario: scenario)
@@ -88,13 +108,10 @@ public enum CoverageJob {
             let manifest = makeManifest(request, scenario: scenario, started: started, timings: timings,
                                         served: served, outputs: products.map(\.file) + ["towers.csv", "run.json"])
             try manifest.write(to: output.path("run.json"))
-            try output.commit()
+            progress?.done()
             return CoverageSummary(outPath: output.destination.path, towersUsed: scenario.sites.count,
                                    towersSkipped: scenario.skipped.count, cells: scenario.terrain.grid.cellCount,
                                    servedCells: served, timingsS: timings)
-        } catch {
-            output.discard()
-            throw error
         }
     }
 

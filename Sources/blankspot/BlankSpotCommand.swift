@@ -11,6 +11,6 @@ struct BlankSpotCommand: ParsableCommand {
         opens), sweeps every tower's surroundings on a metric grid and writes GeoTIFFs that open in QGIS.
         """,
         version: BlankSpotVersion.string,
-        subcommands: [CoverageCommand.self, ProfileCommand.self]
+        subcommands: [CoverageCommand.self, VillagesCommand.self, RunCommand.self, ProfileCommand.self, DemoCommand.self]
     )
 }

@@ -13,6 +13,26 @@ struct CoverageCommand: ParsableCommand {
         """
     )
 
+    @OptionGroup var options: CoverageOptions
+
+    func run() throws {
+        let progress = ProgressReporter.forTerminal()
+        let summary = try CoverageJob.run(try options.request(), log: { progress?.done(); Console.warn($0) }, progress: progress)
+        Console.info(Self.report(summary))
+    }
+
+    static func report(_ summary: CoverageSummary) -> String {
+        """
+        wrote \(summary.outPath): \(summary.towersUsed) towers (\(summary.towersSkipped) skipped), \
+        \(summary.cells) cells, \(summary.servedCells) served; \
+        read \(Console.seconds(summary.timingsS["read"])), sweep \(Console.seconds(summary.timingsS["sweep"])), \
+        write \(Console.seconds(summary.timingsS["write"]))
+        """
+    }
+}
+
+/// Options of `coverage`, shared with `run`.
+struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("dem"), parsing: .upToNextOption,
             help: ArgumentHelp("DEM file(s): any raster GDAL opens (GeoTIFF, SRTM .hgt/.hgt.zip/.hgt.gz, VRT); several are mosaicked.", valueName: "file"))
     var demPaths: [String]
@@ -32,7 +52,7 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("rx-height-m"), help: "Receiver height above ground, m.")
     var rxHeightM: Double = 1.5
 
-    @Option(name: .customLong("k-factor"), help: "Effective earth radius factor k (4/3 = standard atmosphere).")
+    @Option(name: .customLong("k-factor"), help: "Effective earth radius factor k for --model los (4/3 = standard atmosphere; P.1812 uses ΔN).")
     var kFactor: Double = 4.0 / 3.0
 
     @Option(help: ArgumentHelp("Analysis CRS (default: the WGS 84 UTM zone of the towers' centre).", valueName: "EPSG:code|WKT"))
@@ -68,19 +88,12 @@ struct CoverageCommand: ParsableCommand {
     @Flag(help: "Replace --out if it exists.")
     var overwrite = false
 
-    func run() throws {
-        let request = CoverageRequest(
+    func request() throws -> CoverageRequest {
+        CoverageRequest(
             demPaths: demPaths, towersPath: towersPath, outPath: outPath, model: model,
             settings: SweepSettings(radiusM: radiusKm * 1000, rxHeightM: rxHeightM, kFactor: kFactor),
             crs: crs, resolutionM: resolutionM, threads: threads, overwrite: overwrite,
             commandLine: CommandLine.arguments, signal: try signalOptions())
-        let summary = try CoverageJob.run(request, log: Console.warn)
-        Console.info("""
-            wrote \(summary.outPath): \(summary.towersUsed) towers (\(summary.towersSkipped) skipped), \
-            \(summary.cells) cells, \(summary.servedCells) served; \
-            read \(Console.seconds(summary.timingsS["read"])), sweep \(Console.seconds(summary.timingsS["sweep"])), \
-            write \(Console.seconds(summary.timingsS["write"]))
-            """)
     }
 
     func signalOptions() throws -> SignalOptions {

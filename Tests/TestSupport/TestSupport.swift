@@ -57,6 +57,16 @@ public enum ExternalTool {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// The built `kalsel-sample` tool beside the test bundle.
+    public static var kalselSample: String {
+        URL(fileURLWithPath: blankspot).deletingLastPathComponent().appendingPathComponent("kalsel-sample").path
+    }
+
+    /// The project's data/ folder.
+    public static var dataFolder: String {
+        Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data").path
+    }
+
     /// The built `blankspot` executable beside the test bundle.
     public static var blankspot: String {
         let candidates = [

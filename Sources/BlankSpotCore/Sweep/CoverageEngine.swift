@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Runs the radial sweep for every tower and combines the results.
 ///
 /// Parallelism (`DispatchQueue.concurrentPerform` through ``ParallelLoop``): with at least two
@@ -11,21 +13,22 @@ public enum CoverageEngine {
     static let raysPerChunk = 32
 
     /// Sweeps all `sites` with `model`, on `threads` threads (≥ 1).
+    /// `progress` is called from worker threads with the share of the work done (0…1).
     public static func run(terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings,
-                           model: CoverageModel, threads: Int) -> CoverageGrids {
+                           model: CoverageModel, threads: Int, progress: (@Sendable (Double) -> Void)? = nil) -> CoverageGrids {
         let cellM = terrain.grid.cellSizeM
         switch model {
         case .lineOfSight:
             return run(terrain: terrain, sites: sites, settings: settings, threads: threads,
-                       servingThreshold: -.greatestFiniteMagnitude,
+                       servingThreshold: -.greatestFiniteMagnitude, progress: progress,
                        makeModel: { LineOfSightRayModel(site: $0, settings: settings) })
         case .signal(.freeSpace, let thresholds):
-            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0) {
+            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) {
                 FreeSpaceRayModel(budget: LinkBudget(site: $0, thresholds: thresholds), frequencyGHz: $0.tower.frequencyMHz / 1000,
                                   rxHeightM: settings.rxHeightM, cellSizeM: cellM)
             }
         case .signal(.hata(let environment), let thresholds):
-            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0) {
+            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) {
                 HataRayModel(budget: LinkBudget(site: $0, thresholds: thresholds), frequencyMHz: $0.tower.frequencyMHz,
                              baseHeightM: $0.tower.heightM, rxHeightM: settings.rxHeightM, environment: environment, cellSizeM: cellM)
             }
@@ -33,7 +36,7 @@ public enum CoverageEngine {
             var settings = settings
             settings.raySubdivision = settings.raySubdivision ?? model.defaultRaySubdivision
             let climate = P1812InlandClimateTable(maxPathKm: settings.radiusM / 1000 + 1)
-            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0) { site in
+            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) { site in
                 var s = p1812
                 s.frequencyGHz = site.tower.frequencyMHz / 1000
                 s.rxHeightM = settings.rxHeightM
@@ -50,7 +53,7 @@ public enum CoverageEngine {
     ///   - threads: threads to use (≥ 1).
     static func run<M: RayProfileModel>(
         terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, threads: Int,
-        servingThreshold: Float, makeModel: (GridSite) -> M
+        servingThreshold: Float, progress: (@Sendable (Double) -> Void)? = nil, makeModel: (GridSite) -> M
     ) -> CoverageGrids {
         let n = terrain.grid.cellCount
         let bestValue = GridBuffer<Float>(count: n, repeating: -.infinity, threads: threads)
@@ -63,7 +66,7 @@ public enum CoverageEngine {
                         grid: terrain.grid, servingThreshold: servingThreshold,
                         bestValue: bestValue, bestIndex: bestIndex, serverCount: serverCount)
                     sweepAll(terrain: terrain, sites: sites, settings: settings, threads: max(1, threads),
-                             accumulator: accumulator, makeModel: makeModel)
+                             accumulator: accumulator, progress: progress, makeModel: makeModel)
                 }
             }
         }
@@ -72,8 +75,9 @@ public enum CoverageEngine {
 
     private static func sweepAll<M: RayProfileModel>(
         terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, threads: Int,
-        accumulator: CoverageAccumulator, makeModel: (GridSite) -> M
+        accumulator: CoverageAccumulator, progress: (@Sendable (Double) -> Void)?, makeModel: (GridSite) -> M
     ) {
+        let done = Atomic<Int>(0)
         let sweep = RadialSweep(terrain: terrain, settings: settings)
         let radiusCells = sweep.fan.radiusCells
         if sites.count >= 2 * threads {
@@ -87,6 +91,7 @@ public enum CoverageEngine {
                 sweep.sweepOwnCell(site: site, model: model, into: sink)
                 sweep.sweep(site: site, rays: 0..<sweep.fan.rayCount, model: model, into: sink)
                 accumulator.merge(footprint, towerIndex: site.index)
+                if let progress { progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(sites.count)) }
             }
         } else {
             let rayCount = sweep.fan.rayCount
@@ -98,6 +103,9 @@ public enum CoverageEngine {
                 ParallelLoop.run(count: chunks, threads: threads) { chunk, _ in
                     let start = chunk * raysPerChunk
                     sweep.sweep(site: site, rays: start..<min(rayCount, start + raysPerChunk), model: model, into: sink)
+                    if let progress {
+                        progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(chunks * sites.count))
+                    }
                 }
             }
         }

@@ -1,0 +1,31 @@
+import CGDAL
+import BlankSpotCore
+import Foundation
+
+/// A population raster (people per cell, e.g. WorldPop) brought onto the analysis grid.
+public enum PopulationRaster {
+    /// People per analysis cell: the source is warped with the `sum` resampling (GDAL ≥ 3.1),
+    /// so totals are kept when the grids differ in cell size. Nodata → nan.
+    public static func load(path: String, onto grid: GridGeometry) throws -> [Float] {
+        let source = try DEMSource(path: path)   // any georeferenced single-band raster
+        var people = [Float](repeating: .nan, count: grid.cellCount)
+        try people.withUnsafeMutableBufferPointer { buffer in
+            let memPath = "MEM:::DATAPOINTER=\(UInt(bitPattern: buffer.baseAddress)),PIXELS=\(grid.width),LINES=\(grid.height),BANDS=1,DATATYPE=Float32"
+            guard let dst = GDALOpen(memPath, GA_Update) else { throw GDALRuntime.failure("create the population grid") }
+            defer { GDALClose(dst) }
+            var gt = grid.geoTransform
+            GDALSetGeoTransform(dst, &gt)
+            GDALSetProjection(dst, grid.crsWKT)
+            GDALSetRasterNoDataValue(GDALGetRasterBand(dst, 1), .nan)
+            let args = CStringList(["-r", "sum", "-wo", "INIT_DEST=NO_DATA", "-q"])
+            guard let options = GDALWarpAppOptionsNew(args.pointer, nil) else { throw GDALRuntime.failure("set up the population warp") }
+            defer { GDALWarpAppOptionsFree(options) }
+            var handles: [GDALDatasetH?] = [source.dataset.handle]
+            var usage: Int32 = 0
+            guard GDALWarp(nil, dst, 1, &handles, options, &usage) != nil else {
+                throw GDALRuntime.failure("warp the population raster onto the analysis grid", path: path)
+            }
+        }
+        return people
+    }
+}

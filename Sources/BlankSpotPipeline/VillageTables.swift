@@ -1,0 +1,111 @@
+import BlankSpotCore
+import BlankSpotGDAL
+import Foundation
+
+/// The village outputs as tables: GeoPackage attributes, priority.csv, summary.json.
+enum VillageTables {
+    static func rounded(_ v: Double, _ decimals: Int) -> Double {
+        let f = pow(10, Double(decimals))
+        return (v * f).rounded() / f
+    }
+
+    static func attributes(_ results: [VillageCoverage], rank: [Int: PriorityList.Entry], towerID: [Int: String],
+                           records: [VillageLayer.Record]) -> AttributeTable {
+        let columns: [(name: String, kind: AttributeTable.Kind)] = [
+            ("village_id", .text), ("name", .text), ("region", .text), ("district", .text), ("status", .text),
+            ("population", .real), ("uncovered_population", .real), ("covered_population_pct", .real), ("covered_area_pct", .real),
+            ("area_km2", .real), ("cells", .integer), ("median_signal_dbm", .real), ("p10_signal_dbm", .real),
+            ("main_tower_id", .text), ("serving_towers", .integer), ("max_server_count", .integer), ("nearest_tower_km", .real),
+            ("priority_rank", .integer), ("priority_score", .real),
+        ]
+        let rows: [[AttributeTable.Value]] = results.map { r in
+            let e = rank[r.village.index]
+            let real = { (v: Double?, d: Int) -> AttributeTable.Value in v.map { .real(rounded($0, d)) } ?? .null }
+            return [
+                .text(r.village.id), .text(r.village.name), .text(r.village.region), .text(records[r.village.index].district),
+                .text(r.status.rawValue), r.hasPopulation ? .real(rounded(r.population, 1)) : .null,
+                r.hasPopulation ? .real(rounded(r.uncoveredPopulation, 1)) : .null,
+                .real(rounded(r.coveredPopulationPercent, 2)), .real(rounded(r.coveredAreaPercent, 2)),
+                .real(rounded(r.village.areaKm2, 4)), .integer(r.cells), real(r.medianSignalDBm, 1), real(r.p10SignalDBm, 1),
+                r.mainTowerIndex.flatMap { towerID[$0] }.map { .text($0) } ?? .null, .integer(r.servingTowers),
+                .integer(r.maxServerCount), real(r.nearestTowerKm, 3),
+                e.map { .integer($0.rank) } ?? .null, e.map { .real(rounded($0.score, 1)) } ?? .null,
+            ]
+        }
+        return AttributeTable(columns: columns, rows: rows)
+    }
+
+    static func priorityCSV(_ list: PriorityList, towerID: [Int: String], records: [VillageLayer.Record]) -> String {
+        var text = CSVWriter.line(["rank", "village_id", "name", "region", "district", "status", "population", "uncovered_population",
+                                   "covered_population_pct", "covered_area_pct", "blank_weight", "score", "median_signal_dbm",
+                                   "p10_signal_dbm", "nearest_tower_km", "main_tower_id", "serving_towers"])
+        let n = { (v: Double?, d: Int) in v.map { CSVWriter.number($0, decimals: d) } ?? "" }
+        for e in list.entries {
+            let c = e.coverage
+            text += CSVWriter.line([
+                String(e.rank), c.village.id, c.village.name, c.village.region, records[c.village.index].district, c.status.rawValue,
+                c.hasPopulation ? n(c.population, 1) : "", c.hasPopulation ? n(c.uncoveredPopulation, 1) : "",
+                n(c.coveredPopulationPercent, 2), n(c.coveredAreaPercent, 2), n(e.weight, 2), n(e.score, 1),
+                n(c.medianSignalDBm, 1), n(c.p10SignalDBm, 1), n(c.nearestTowerKm, 3),
+                c.mainTowerIndex.flatMap { towerID[$0] } ?? "", String(c.servingTowers),
+            ])
+        }
+        return text
+    }
+
+    struct Summary: Encodable {
+        struct Counts: Encodable {
+            var villages: Int
+            var covered: Int
+            var partial: Int
+            var blank: Int
+            var population: Double
+            var peopleWithoutService: Double
+            var peopleInBlankVillages: Double
+        }
+        struct Region: Encodable {
+            var region: String
+            var counts: Counts
+        }
+        struct SkippedVillage: Encodable {
+            var villageId: String
+            var name: String
+            var origin: String
+            var reason: String
+        }
+        var coverageModel: String
+        var populationSource: String
+        var fields: VillageLayer.Fields
+        var rules: VillageStatusRules
+        var blankWeight: Double
+        var total: Counts
+        var byRegion: [Region]
+        var skipped: [SkippedVillage]
+
+        func write(to path: String) throws {
+            let e = JSONEncoder()
+            e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            e.keyEncodingStrategy = .convertToSnakeCase
+            try e.encode(self).write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    static func counts(_ rs: [VillageCoverage]) -> Summary.Counts {
+        Summary.Counts(
+            villages: rs.count, covered: rs.filter { $0.status == .covered }.count,
+            partial: rs.filter { $0.status == .partial }.count, blank: rs.filter { $0.status == .blank }.count,
+            population: rounded(rs.reduce(0) { $0 + ($1.hasPopulation ? $1.population : 0) }, 1),
+            peopleWithoutService: rounded(rs.reduce(0) { $0 + $1.uncoveredPopulation }, 1),
+            peopleInBlankVillages: rounded(rs.filter { $0.status == .blank }.reduce(0) { $0 + ($1.hasPopulation ? $1.population : 0) }, 1))
+    }
+
+    static func summary(_ results: [VillageCoverage], skipped: [VillageLayer.Skipped], rules: VillageStatusRules, blankWeight: Double,
+                        populationSource: String, fields: VillageLayer.Fields, coverageModel: String) -> Summary {
+        let regions = Set(results.map(\.village.region)).sorted()
+        return Summary(
+            coverageModel: coverageModel, populationSource: populationSource, fields: fields, rules: rules, blankWeight: blankWeight,
+            total: counts(results),
+            byRegion: regions.map { r in Summary.Region(region: r, counts: counts(results.filter { $0.village.region == r })) },
+            skipped: skipped.map { .init(villageId: $0.id, name: $0.name, origin: $0.origin, reason: $0.reason) })
+    }
+}

@@ -1,0 +1,114 @@
+import BlankSpotCore
+import BlankSpotGDAL
+import Foundation
+
+/// Everything `blankspot villages` needs to know.
+public struct VillagesRequest: Sendable {
+    public var coveragePath: String
+    public var villagesPath: String
+    public var outPath: String
+    public var idField: String?
+    public var nameField: String?
+    public var populationField: String?
+    public var regionField: String?
+    public var populationRasterPath: String?
+    public var rules = VillageStatusRules()
+    public var blankWeight = 1.5
+    public var overwrite = false
+    public var commandLine: [String] = []
+
+    public init(coveragePath: String, villagesPath: String, outPath: String) {
+        self.coveragePath = coveragePath
+        self.villagesPath = villagesPath
+        self.outPath = outPath
+    }
+}
+
+public struct VillagesSummary: Sendable {
+    public var outPath: String
+    public var villages: Int
+    public var blank: Int
+    public var partial: Int
+    public var covered: Int
+    public var skipped: Int
+    public var peopleWithoutService: Double
+}
+
+/// `blankspot villages`: coverage folder + village polygons → per-village coverage, priority
+/// list, GeoPackage and summary.
+public enum VillagesJob {
+    public static func run(_ request: VillagesRequest, log: (String) -> Void) throws -> VillagesSummary {
+        let output = try StagedOutputFolder(destination: request.outPath, overwrite: request.overwrite)
+        do {
+            let summary = try write(request, coverageFolder: request.coveragePath, into: output, log: log)
+            try output.commit()
+            return summary
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// Does the work, writing into `output` (which the caller commits).
+    static func write(_ request: VillagesRequest, coverageFolder: String, into output: StagedOutputFolder,
+                      log: (String) -> Void) throws -> VillagesSummary {
+        guard request.rules.blankPercent >= 0, request.rules.blankPercent < request.rules.coveredPercent, request.rules.coveredPercent <= 100 else {
+            throw UsageError("expected 0 ≤ --blank-percent < --covered-percent ≤ 100")
+        }
+        let coverage = try CoverageFolder(path: coverageFolder)
+        let layer = try VillageLayer(path: request.villagesPath, idField: request.idField, nameField: request.nameField,
+                                     populationField: request.populationField, regionField: request.regionField)
+        for id in layer.repaired { log("village '\(id)': invalid geometry repaired (MakeValid)") }
+        let grid = coverage.layers.grid
+        let measures = try layer.measure(in: coverage.crs)
+        let villages = layer.records.enumerated().map { i, r in
+            Village(index: i, id: r.id, name: r.name, region: r.region, population: r.population, areaKm2: measures[i].areaKm2,
+                    centroidXM: measures[i].centroidXM, centroidYM: measures[i].centroidYM)
+        }
+        let cells = try layer.rasterize(onto: grid, crs: coverage.crs)
+        var populationPerCell: [Float]?
+        var populationSource: String
+        if let raster = request.populationRasterPath {
+            populationPerCell = try PopulationRaster.load(path: raster, onto: grid)
+            populationSource = "raster \(raster), summed onto the analysis grid"
+        } else if let field = layer.fields.population {
+            populationSource = "attribute '\(field)' of each village, spread evenly over its cells"
+        } else {
+            populationSource = "none: shares are by area"
+        }
+        let towerPositions = coverage.towers.filter { $0.used && $0.xM.isFinite && $0.yM.isFinite }.map { (xM: $0.xM, yM: $0.yM) }
+        var results = VillageAggregation.aggregate(villages: villages, cells: cells, coverage: coverage.layers,
+                                                   populationPerCell: populationPerCell, towers: towerPositions, rules: request.rules)
+        // Villages without a cell of terrain are reported, not rated.
+        var analysed: [VillageCoverage] = []
+        for r in results {
+            if r.cellsWithTerrain == 0 {
+                layer.skip(r.village.index, reason: r.cells == 0 ? "outside the coverage grid" : "no terrain data under the village")
+            } else {
+                analysed.append(r)
+            }
+        }
+        results = analysed
+        for s in layer.skipped { log("village '\(s.id)' (\(s.origin)) skipped: \(s.reason)") }
+        let priority = PriorityList(results, blankWeight: request.blankWeight)
+        let rankByVillage = Dictionary(uniqueKeysWithValues: priority.entries.map { ($0.coverage.village.index, $0) })
+        let towerID = Dictionary(uniqueKeysWithValues: coverage.towers.map { ($0.index, $0.id) })
+
+        let table = VillageTables.attributes(results, rank: rankByVillage, towerID: towerID, records: layer.records)
+        let priorityRows = priority.entries.map { e in results.firstIndex { $0.village.index == e.coverage.village.index }! }
+        let priorityTable = AttributeTable(columns: table.columns, rows: priorityRows.map { table.rows[$0] })
+        try GeoPackageWriter.write(path: output.path("villages.gpkg"), villages: layer, layers: [
+            ("villages", results.map(\.village.index), table),
+            ("priority", priority.entries.map(\.coverage.village.index), priorityTable),
+        ])
+        try VillageTables.priorityCSV(priority, towerID: towerID, records: layer.records).write(toFile: output.path("priority.csv"), atomically: false, encoding: .utf8)
+        let summary = VillageTables.summary(results, skipped: layer.skipped, rules: request.rules, blankWeight: request.blankWeight,
+                                            populationSource: populationSource, fields: layer.fields, coverageModel: coverage.model)
+        try summary.write(to: output.path("summary.json"))
+        return VillagesSummary(outPath: output.destination.path, villages: results.count,
+                               blank: results.filter { $0.status == .blank }.count,
+                               partial: results.filter { $0.status == .partial }.count,
+                               covered: results.filter { $0.status == .covered }.count,
+                               skipped: layer.skipped.count, peopleWithoutService: results.reduce(0) { $0 + $1.uncoveredPopulation })
+    }
+}

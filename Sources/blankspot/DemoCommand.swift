@@ -1,0 +1,87 @@
+import ArgumentParser
+import BlankSpotCore
+import BlankSpotPipeline
+import Foundation
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the whole pipeline on the bundled Kalimantan Selatan sample (GENERATED terrain).",
+        discussion: """
+        The sample pairs the real village polygons of Kalimantan Selatan with a GENERATED terrain \
+        (no real DEM of Indonesia is available to this project) and an illustrative tower list \
+        (13 real OpenCelliD sites plus GENERATED sites near towns). See data/kalsel/README.md.
+        """
+    )
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var outPath: String = "out/kalsel-demo"
+
+    @Option(name: .customLong("data"), help: ArgumentHelp("The sample folder (default: data/kalsel of the project).", valueName: "dir"))
+    var dataPath: String?
+
+    @Option(help: "Model (p1812, hata, fspl, los).")
+    var model: CoverageModelKind = .p1812
+
+    @Option(name: .customLong("radius-km"), help: "Radius evaluated around each tower, km.")
+    var radiusKm: Double = 15
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let data = try Self.locateData(dataPath)
+        let progress = ProgressReporter.forTerminal()
+        let generatedDir = (data as NSString).appendingPathComponent("generated")
+        let terrain = (generatedDir as NSString).appendingPathComponent(KalselSample.terrainFileName)
+        if !FileManager.default.fileExists(atPath: terrain) {
+            Console.info("generating the sample's terrain (GENERATED, not a real DEM) into \(terrain)…")
+            try FileManager.default.createDirectory(atPath: generatedDir, withIntermediateDirectories: true)
+            let partial = terrain + ".partial"
+            try KalselSample.generateTerrain(provincePath: (data as NSString).appendingPathComponent(KalselSample.provinceFileName),
+                                             to: partial, threads: threads)
+            try? FileManager.default.removeItem(atPath: terrain)
+            try FileManager.default.moveItem(atPath: partial, toPath: terrain)
+        }
+        var coverage = CoverageRequest(
+            demPaths: [terrain], towersPath: (data as NSString).appendingPathComponent(KalselSample.towersFileName),
+            outPath: outPath, model: model, settings: SweepSettings(radiusM: radiusKm * 1000), crs: nil, resolutionM: nil,
+            threads: threads, overwrite: true, commandLine: CommandLine.arguments)
+        coverage.signal = SignalOptions()
+        var villages = VillagesRequest(coveragePath: "", villagesPath: (data as NSString).appendingPathComponent(KalselSample.villagesFileName),
+                                       outPath: outPath)
+        villages.populationField = "penduduk_estimasi"
+        villages.commandLine = CommandLine.arguments
+        let clock = ContinuousClock.now
+        let (c, v) = try RunJob.run(coverage: coverage, villages: villages, log: { progress?.done(); Console.warn($0) }, progress: progress)
+        let elapsed = ContinuousClock.now - clock
+        Console.info(CoverageCommand.report(c))
+        Console.info(VillagesCommand.report(v))
+        Console.info("""
+            demo finished in \(elapsed.components.seconds) s. Outputs in \(c.outPath):
+              priority.csv        blank and partly covered villages, most people without service first
+              villages.gpkg       village polygons with coverage (layers 'villages' and 'priority') — open in QGIS
+              summary.json        totals for the province and per kabupaten/kota
+              signal_dbm.tif, coverage.tif, best_server.tif, server_count.tif — coverage rasters
+            The terrain is GENERATED (not a real DEM); village populations are estimates from kabupaten totals.
+            """)
+    }
+
+    /// The sample folder: --data, else data/kalsel under the current folder or next to the
+    /// project this executable was built in.
+    static func locateData(_ given: String?) throws -> String {
+        let fm = FileManager.default
+        var candidates: [String] = []
+        if let given { candidates.append(given) }
+        candidates.append("data/kalsel")
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent("data/kalsel").path)
+            dir = dir.deletingLastPathComponent()
+        }
+        for c in candidates where fm.fileExists(atPath: (c as NSString).appendingPathComponent(KalselSample.towersFileName)) {
+            return c
+        }
+        throw UsageError("cannot find the sample folder data/kalsel; run from the project folder or give --data DIR")
+    }
+}
