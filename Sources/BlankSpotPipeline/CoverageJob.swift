@@ -70,6 +70,7 @@ public enum CoverageJob {
         func seconds(_ d: Duration) -> Double {
             Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
+        let hasher = BackgroundInputHasher([("towers", request.towersPath)] + request.demPaths.map { ("dem", $0) })
         do {
             progress?.stage("reading towers and terrain")
             var t0 = clock.now
@@ -106,7 +107,8 @@ public enum CoverageJob {
 
             let served = zip(grids.serverCount, scenario.terrain.heightsM).reduce(0) { $1.0 > 0 && !$1.1.isNaN ? $0 + 1 : $0 }
             let manifest = makeManifest(request, scenario: scenario, started: started, timings: timings,
-                                        served: served, outputs: products.map(\.file) + ["towers.csv", "run.json"])
+                                        served: served, outputs: products.map(\.file) + ["towers.csv", "run.json"],
+                                        inputs: hasher.inputs)
             try manifest.write(to: output.path("run.json"))
             progress?.done()
             return CoverageSummary(outPath: output.destination.path, towersUsed: scenario.sites.count,
@@ -172,13 +174,12 @@ public enum CoverageJob {
     }
 
     static func makeManifest(_ request: CoverageRequest, scenario: Scenario, started: String,
-                             timings: [String: Double], served: Int, outputs: [String]) -> RunManifest {
+                             timings: [String: Double], served: Int, outputs: [String], inputs: [RunManifest.Input]) -> RunManifest {
         let grid = scenario.terrain.grid
         return RunManifest(
             command: request.commandLine, startedUTC: started, threads: request.threads,
             parameters: parameterList(request, scenario: scenario),
-            inputs: [RunManifest.input(role: "towers", path: request.towersPath)]
-                + request.demPaths.map { RunManifest.input(role: "dem", path: $0) },
+            inputs: inputs,
             grid: .init(crs: scenario.crsLabel, originXM: grid.originXM, originYM: grid.originYM,
                         cellSizeM: grid.cellSizeM, width: grid.width, height: grid.height),
             terrain: .init(method: scenario.terrainReport.method, cellSizeFrom: scenario.terrainReport.cellSizeFrom,

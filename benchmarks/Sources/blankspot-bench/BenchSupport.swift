@@ -82,6 +82,11 @@ enum Shell {
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Outcome(status: exit, seconds: dt, output: text, peakMiB: Double(usage.ru_maxrss) / 1024)
     }
+
+    /// Whether a program is on the PATH.
+    static func which(_ program: String) -> Bool {
+        (try? run("sh", ["-c", "command -v \(program) > /dev/null"]))?.status == 0
+    }
 }
 
 /// Where the project and its built tools are.

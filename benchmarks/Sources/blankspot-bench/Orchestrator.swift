@@ -2,17 +2,17 @@ import Foundation
 
 /// The benchmark list and the parent process that runs each one in a child.
 enum Orchestrator {
-    static let all: [String] = [
-        "los-engine",
-        "p1812-engine",
-        "p1812-100-towers",
-        "los-cli-1-tower",
-        "los-cli-20-towers",
+    /// The quick suite (CI, every submission): a few minutes in all.
+    static let quick: [String] = [
+        "los-engine", "p1812-engine", "p1812-scaling", "villages", "los-cli-1-tower", "los-cli-20-towers", "splat",
     ]
+    /// The full suite adds the many-tower runs.
+    static let full: [String] = quick + ["p1812-100-towers", "p1812-1000-towers"]
+    static let all: [String] = full
 
     static func main(arguments: [String]) -> Int32 {
         let mode: BenchMode = arguments.contains("--full") ? .full : .quick
-        var names = all
+        var names = mode == .full ? full : quick
         if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
             names = arguments[i + 1].split(separator: ",").map(String.init)
         }
@@ -74,6 +74,9 @@ enum ChildRunner {
             case "los-engine": result = EngineBenchmarks.lineOfSightOneTower(mode: mode)
             case "p1812-engine": result = try EngineBenchmarks.p1812OneTower(mode: mode)
             case "p1812-100-towers": result = EngineBenchmarks.manyTowers(count: 100, radiusKm: 10, sideKm: 60, mode: mode)
+            case "p1812-scaling": result = ScalingBenchmarks.p1812Scaling(mode: mode)
+            case "villages": result = try VillageBenchmarks.kalsel(mode: mode)
+            case "splat": result = try SplatBenchmarks.against(mode: mode)
             case "p1812-1000-towers": result = EngineBenchmarks.manyTowers(count: 1000, radiusKm: 30, sideKm: 200, mode: mode)
             case "los-cli-1-tower": result = try PeerBenchmarks.againstGdalViewshed(towers: 1, radiusKm: 50, mode: mode)
             case "los-cli-20-towers": result = try PeerBenchmarks.againstGdalViewshed(towers: 20, radiusKm: 30, mode: mode)
@@ -83,9 +86,11 @@ enum ChildRunner {
             }
             let encoder = JSONEncoder()
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            try? FileManager.default.removeItem(at: Paths.work)
             return 0
         } catch {
             FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
+            try? FileManager.default.removeItem(at: Paths.work)
             return 1
         }
     }
