@@ -17,12 +17,22 @@ public struct LinkReport: Codable, Sendable {
         public var valueDB: Double
     }
 
+    /// A model's other reported quantity (mode, heights, angles), with its unit.
+    public struct Value: Codable, Sendable {
+        public var name: String
+        public var value: Double
+        public var unit: String
+        /// Decimals in the text report (0 for counts and codes).
+        public var decimals: Int = 3
+    }
+
     public struct ModelResult: Codable, Sendable {
         public var model: String
         public var basicTransmissionLossDB: Double
         /// Field strength for 1 kW e.r.p., dBµV/m (P.1812 eq. 70).
         public var fieldStrength1kWDBuVm: Double
         public var terms: [Term]
+        public var values: [Value]? = nil
     }
 
     public var source: String
@@ -72,6 +82,9 @@ public struct LinkReport: Codable, Sendable {
             }
             lines.append("  " + "basic transmission loss (Lb)".padding(toLength: 52, withPad: " ", startingAt: 0) + f(r.basicTransmissionLossDB, 3).leftPadded(10) + " dB")
             lines.append("  " + "field strength, 1 kW e.r.p. (Ep)".padding(toLength: 52, withPad: " ", startingAt: 0) + f(r.fieldStrength1kWDBuVm, 3).leftPadded(10) + " dBµV/m")
+            for v in r.values ?? [] {
+                lines.append("  " + v.name.padding(toLength: 52, withPad: " ", startingAt: 0) + (f(v.value, v.decimals) + String(repeating: " ", count: v.decimals == 0 ? 4 : 0)).leftPadded(10) + " " + v.unit)
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

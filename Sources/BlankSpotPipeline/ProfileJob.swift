@@ -6,6 +6,8 @@ import Foundation
 public enum LinkModel: String, Sendable, CaseIterable {
     case fspl
     case p1812
+    /// ITM (Longley–Rice) point to point; always reported beside P.1812.
+    case itm
 }
 
 /// What `blankspot profile` was asked.
@@ -28,9 +30,12 @@ public struct ProfileRequest: Sendable {
     public var polarization: Polarization?
     public var deltaN: Double?
     public var n0: Double?
+    public var itm: ITMOptions
 
     public init(path: Path, models: [LinkModel], frequencyMHz: Double?, txHeightM: Double?, rxHeightM: Double?,
-                timePercent: Double?, locationPercent: Double, polarization: Polarization?, deltaN: Double?, n0: Double?) {
+                timePercent: Double?, locationPercent: Double, polarization: Polarization?, deltaN: Double?, n0: Double?,
+                itm: ITMOptions = ITMOptions()) {
+        self.itm = itm
         self.path = path
         self.models = models
         self.frequencyMHz = frequencyMHz
@@ -103,13 +108,16 @@ public enum ProfileJob {
             txCoastDistanceKm: profile.zones.first == .sea ? 0 : 500,
             rxCoastDistanceKm: profile.zones.last == .sea ? 0 : 500)
         do {
-            return try report(link: link, profile: profile, models: request.models, source: source, spacingM: spacingM)
+            var models = request.models
+            if models.contains(.itm) && !models.contains(.p1812) { models.insert(.p1812, at: 0) }
+            return try report(link: link, profile: profile, models: models, source: source, spacingM: spacingM, itm: request.itm)
         } catch let e as ModelInputError {
             throw UsageError("P.1812 \(e.parameter): \(e.message)")
         }
     }
 
-    static func report(link: P1812Link, profile: P1812Profile, models: [LinkModel], source: String, spacingM: Double) throws -> LinkReport {
+    static func report(link: P1812Link, profile: P1812Profile, models: [LinkModel], source: String, spacingM: Double,
+                       itm: ITMOptions) throws -> LinkReport {
         let p = try P1812.predict(link: link, profile: profile)
         let a = p.analysis
         var results: [LinkReport.ModelResult] = []
@@ -139,6 +147,8 @@ public enum ProfileJob {
                 ]
                 results.append(.init(model: "ITU-R P.1812-8", basicTransmissionLossDB: p.basicTransmissionLossDB,
                                      fieldStrength1kWDBuVm: p.fieldStrengthFor1kWDBuVm, terms: terms))
+            case .itm:
+                results.append(try ITMLinkResult.make(profile: profile, link: link, options: itm))
             }
         }
         let n = profile.count

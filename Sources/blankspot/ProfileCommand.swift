@@ -30,7 +30,7 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: "Measurement row of a Fryderyk profile file to take the link parameters from (0-based).")
     var dataset: Int?
 
-    @Option(help: "Model(s), comma-separated: p1812, fspl.")
+    @Option(help: "Model(s), comma-separated: p1812, fspl, itm (itm is printed beside p1812).")
     var model: String = "p1812"
 
     @Option(name: .customLong("frequency-mhz"), help: "Frequency, MHz (default 1800).")
@@ -56,6 +56,12 @@ struct ProfileCommand: ParsableCommand {
 
     @Option(help: "N0, N-units (default 375; see README).")
     var n0: Double?
+
+    @Option(name: .customLong("itm-climate"), help: "ITM radio climate 1–7 (default 1, equatorial; see README).")
+    var itmClimate: Int = 1
+
+    @Option(name: .customLong("itm-ground"), help: "ITM ground: average, poor, good, fresh-water, sea-water (default average).")
+    var itmGround: String = "average"
 
     @Option(name: .customLong("spacing-m"), help: "Profile spacing over DEMs, m (default: the DEM's native resolution).")
     var spacingM: Double?
@@ -94,7 +100,8 @@ struct ProfileCommand: ParsableCommand {
         }
         let report = try ProfileJob.run(ProfileRequest(
             path: path, models: models, frequencyMHz: frequencyMHz, txHeightM: txHeightM, rxHeightM: rxHeightM,
-            timePercent: timePercent, locationPercent: locationPercent, polarization: pol, deltaN: deltaN, n0: n0))
+            timePercent: timePercent, locationPercent: locationPercent, polarization: pol, deltaN: deltaN, n0: n0,
+            itm: try ITMCommandOptions.parse(climate: itmClimate, ground: itmGround)))
         print(json ? try report.json() : report.text(), terminator: "")
     }
 

@@ -69,3 +69,45 @@ import TestSupport
         #expect(off.status != 0 && off.stderr.contains("leaves the terrain"))
     }
 }
+
+/// `blankspot profile --model itm` on NTIA's driver example (Tests/Fixtures/itm/cmd_examples):
+/// the profile given as a plain CSV, the driver's radio parameters on the command line. At 50 %
+/// time, locations and situations the variability mode does not matter, so the report must
+/// give the driver's 114.5 dB (printed to 0.1 dB: ±0.05) and its intermediate values.
+@Suite struct ITMProfileCommandTests {
+    @Test func driverExampleThroughTheCommandLine() throws {
+        let text = try String(contentsOfFile: Fixtures.path("itm/cmd_examples/pfl.txt"), encoding: .utf8)
+        let v = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespacesAndNewlines))! }
+        let dir = TemporaryDirectory()
+        var csv = "distance_km,height_m\n"
+        for i in 0...Int(v[0]) { csv += "\(Double(i) * v[1] / 1000),\(v[i + 2])\n" }
+        try csv.write(toFile: dir.file("pfl.csv"), atomically: true, encoding: .utf8)
+        let report = try ProfileCommandTests.json([
+            "--profile", dir.file("pfl.csv"), "--from=-105.0,40.0", "--to=-105.03,40.0", "--model", "itm",
+            "--frequency-mhz", "3500", "--tx-height-m", "15", "--rx-height-m", "3", "--n0", "301", "--itm-climate", "5",
+            "--itm-ground", "average", "--polarization", "v",
+        ])
+        let results = report["results"] as! [[String: Any]]
+        // P.1812 first (always beside ITM), then ITM.
+        #expect(results.count == 2)
+        #expect((results[0]["model"] as! String).contains("P.1812"))
+        #expect(abs(ProfileCommandTests.loss(report, model: 1) - 114.5) <= 0.05)
+        var values: [String: Double] = [:]
+        for item in results[1]["values"] as! [[String: Any]] {
+            values[item["name"] as! String] = (item["value"] as! NSNumber).doubleValue
+        }
+        #expect(values["propagation mode"] == 1)
+        #expect(abs(values["terrain irregularity Δh"]! - 3.2) <= 0.05)
+        #expect(abs(values["surface refractivity Ns"]! - 251.5) <= 0.05)
+        #expect(abs(values["horizon distance, transmitter"]! - 14.868) <= 0.0005)
+        #expect(abs(values["horizon angle, receiver"]! - -0.856) <= 0.0005)
+    }
+
+    @Test func badClimateIsRefused() throws {
+        let r = try ExternalTool.run(ExternalTool.blankspot, [
+            "profile", "--profile", ProfileCommandTests.fryderyk, "--model", "itm", "--itm-climate", "9",
+        ])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--itm-climate"))
+    }
+}

@@ -176,7 +176,7 @@ enum ITMVectors {
 
     /// Out-of-range inputs are refused with the parameter's name.
     @Test func refusesBadInputs() {
-        var p = ITMParameters.indonesia(frequencyMHz: 900, txHeightM: 30, rxHeightM: 1.5)
+        var p = ITMParameters(frequencyMHz: 900, txHeightM: 30, rxHeightM: 1.5)
         p.frequencyMHz = 10
         #expect(throws: ModelInputError.self) {
             try ITM.area(distanceKm: 10, deltaHM: 90, txSiting: .random, rxSiting: .random, parameters: p,

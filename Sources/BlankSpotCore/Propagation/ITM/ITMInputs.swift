@@ -32,12 +32,44 @@ public struct ITMParameters: Sendable, Equatable {
         self.mdvar = mdvar
     }
 
-    /// Equatorial climate, average ground (εr 15, σ 0.005 S/m), N0 = 301, vertical, mobile
-    /// mode: defaults for Indonesian coverage (ITM's own documentation suggests N0 = 301 when
-    /// no local value is known; climate 1 is its "equatorial" class, which covers Indonesia).
-    public static func indonesia(frequencyMHz: Double, txHeightM: Double, rxHeightM: Double) -> ITMParameters {
-        ITMParameters(txHeightM: txHeightM, rxHeightM: rxHeightM, climate: 1, n0: 301, frequencyMHz: frequencyMHz,
-                      polarization: 1, permittivity: 15, conductivitySPerM: 0.005, mdvar: 12)
+    /// The parameters blankspot uses unless told otherwise: the given radio climate (1,
+    /// equatorial, covers Indonesia), `n0` the sea-level surface refractivity shared with
+    /// P.1812 (``TropicalDefaults/n0``, 375 N-units; NTIA Report 82-100 suggests about 360 for
+    /// the equatorial climate), the ground preset, vertical polarisation, and mdvar 12: mobile
+    /// mode with location variability eliminated, because a point-to-point prediction over a
+    /// known profile has no other locations to vary over.
+    public init(frequencyMHz: Double, txHeightM: Double, rxHeightM: Double, climate: Int = 1, n0: Double = TropicalDefaults.n0,
+                ground: ITMGround = .average, polarization: Int = 1) {
+        self.init(txHeightM: txHeightM, rxHeightM: rxHeightM, climate: climate, n0: n0, frequencyMHz: frequencyMHz,
+                  polarization: polarization, permittivity: ground.permittivity, conductivitySPerM: ground.conductivitySPerM, mdvar: 12)
+    }
+}
+
+/// Ground electrical constants (NTIA Report 82-100, Table of suggested values).
+public enum ITMGround: String, Sendable, CaseIterable, Codable {
+    case average, poor, good
+    case freshWater = "fresh-water"
+    case seaWater = "sea-water"
+
+    /// Relative permittivity εr.
+    public var permittivity: Double {
+        switch self {
+        case .average: 15
+        case .poor: 4
+        case .good: 25
+        case .freshWater, .seaWater: 81
+        }
+    }
+
+    /// Conductivity σ, S/m.
+    public var conductivitySPerM: Double {
+        switch self {
+        case .average: 0.005
+        case .poor: 0.001
+        case .good: 0.02
+        case .freshWater: 0.01
+        case .seaWater: 5
+        }
     }
 }
 

@@ -107,3 +107,30 @@ public enum ITM {
         }
     }
 }
+
+extension ITM {
+    /// A profile ITM can read: ITM needs equally spaced points, so a profile whose spacing
+    /// varies (beyond 10⁻⁶ of the mean) is resampled linearly at its own number of points over
+    /// the same length; an equally spaced one is returned unchanged.
+    public static func equallySpaced(distancesM: [Double], heightsM: [Double]) -> (elevationsM: [Double], spacingM: Double) {
+        let n = distancesM.count
+        precondition(n >= 2 && heightsM.count == n)
+        let length = distancesM[n - 1] - distancesM[0]
+        let spacing = length / Double(n - 1)
+        var uniform = true
+        for i in 1..<n where abs(distancesM[i] - distancesM[0] - Double(i) * spacing) > 1e-6 * spacing {
+            uniform = false
+            break
+        }
+        if uniform { return (heightsM, spacing) }
+        var out = [Double](repeating: 0, count: n)
+        var j = 0
+        for i in 0..<n {
+            let x = distancesM[0] + Double(i) * spacing
+            while j < n - 2 && distancesM[j + 1] < x { j += 1 }
+            let t = (x - distancesM[j]) / (distancesM[j + 1] - distancesM[j])
+            out[i] = heightsM[j] + (heightsM[j + 1] - heightsM[j]) * min(max(t, 0), 1)
+        }
+        return (out, spacing)
+    }
+}
