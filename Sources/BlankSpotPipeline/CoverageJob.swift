@@ -145,7 +145,7 @@ public enum CoverageJob {
         case .los:
             p["k_factor"] = CSVWriter.number(request.settings.kFactor)
             p["earth_radius_m"] = CSVWriter.number(request.settings.earthRadiusM)
-        case .fspl, .hata, .p1812:
+        case .fspl, .hata, .p1812, .itm:
             let t = o.thresholds
             p["thresholds_dbm"] = "2G \(CSVWriter.number(t.gsmDBm)), 3G \(CSVWriter.number(t.umtsDBm)), 4G \(CSVWriter.number(t.lteDBm)), 5G \(CSVWriter.number(t.nrDBm))"
             p["signal_quantity"] = "2G BCCH RxLev, 3G CPICH RSCP, 4G RSRP, 5G SS-RSRP; EIRP per tower in the same quantity (towers.csv)"
@@ -159,6 +159,13 @@ public enum CoverageJob {
                 p["n0"] = CSVWriter.number(o.n0)
                 p["polarization"] = o.polarization == .vertical ? "vertical" : "horizontal"
                 p["clutter"] = "none (bare terrain); paths taken as inland"
+            }
+            if request.model == .itm {
+                p["time_percent"] = CSVWriter.number(o.timePercent)
+                p["n0"] = CSVWriter.number(o.n0)
+                p["polarization"] = o.polarization == .vertical ? "vertical" : "horizontal"
+                p["itm"] = "ITM 1.2.2 point to point on each ray's profile: " + o.itm.label
+                p["clutter"] = "none (bare terrain)"
             }
         }
         return p

@@ -10,6 +10,8 @@ public enum CoverageModelKind: String, Sendable, CaseIterable, Codable {
     case hata
     /// ITU-R P.1812 with the terrain of every ray (the default).
     case p1812
+    /// ITM (Longley–Rice) point to point over every ray's profile (slower; for comparison).
+    case itm
 }
 
 /// The radio parameters of a signal coverage run.
@@ -21,8 +23,15 @@ public struct SignalOptions: Sendable {
     public var deltaN = TropicalDefaults.deltaN
     public var n0 = TropicalDefaults.n0
     public var polarization: Polarization = .vertical
+    public var itm = ITMOptions()
 
     public init() {}
+
+    /// ITM's coverage settings: refractivity, polarisation and time shared with P.1812.
+    public var itmCoverage: ITMCoverageSettings {
+        ITMCoverageSettings(climate: itm.climate, n0: n0, ground: itm.ground, polarization: polarization == .vertical ? 1 : 0,
+                            timePercent: timePercent, situationPercent: itm.situationPercent)
+    }
 
     /// Parses `4G=-105,2G=-95` (technology names as in the tower table) onto `thresholds`.
     public mutating func applyThresholdList(_ text: String) throws {
@@ -47,6 +56,7 @@ extension CoverageModelKind {
             return .signal(.p1812(P1812AreaSettings(frequencyGHz: 1, timePercent: o.timePercent, locationPercent: o.locationPercent,
                                                     rxHeightM: 1.5, polarization: o.polarization, deltaN: o.deltaN, n0: o.n0)),
                            o.thresholds)
+        case .itm: return .signal(.itm(o.itmCoverage), o.thresholds)
         }
     }
 
@@ -61,6 +71,14 @@ extension CoverageModelKind {
             for s in sites where !(30...6000).contains(s.tower.frequencyMHz) {
                 throw InputError(file: s.tower.origin, field: "frequency_mhz",
                                  message: "tower '\(s.tower.id)': P.1812 covers 30–6000 MHz, got \(s.tower.frequencyMHz)")
+            }
+        case .itm:
+            for s in sites {
+                let p = o.itmCoverage.parametersForValidation(frequencyMHz: s.tower.frequencyMHz, txHeightM: s.tower.heightM, rxHeightM: settings.rxHeightM)
+                do { try ITM.validate(p, o.itmCoverage.variabilityForValidation) } catch let e as ModelInputError {
+                    throw InputError(file: s.tower.origin, field: e.parameter == "frequency" ? "frequency_mhz" : (e.parameter == "tx height" ? "height_m" : e.parameter),
+                                     message: "tower '\(s.tower.id)': ITM \(e.parameter) \(e.message)")
+                }
             }
         case .hata:
             for s in sites where !Hata.frequencyRangeMHz.contains(s.tower.frequencyMHz) {

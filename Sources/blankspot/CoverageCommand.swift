@@ -43,7 +43,7 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("out"), help: ArgumentHelp("Output folder (must not exist unless --overwrite).", valueName: "dir"))
     var outPath: String
 
-    @Option(help: "Model: p1812 (ITU-R P.1812 over the terrain), hata (Okumura/COST 231 Hata), fspl (free space), los (line of sight only).")
+    @Option(help: "Model: p1812 (ITU-R P.1812 over the terrain), itm (Longley-Rice over the terrain; slower), hata (Okumura/COST 231 Hata), fspl (free space), los (line of sight only).")
     var model: CoverageModelKind = .p1812
 
     @Option(name: .customLong("radius-km"), help: "Farthest distance evaluated from each tower, km.")
@@ -73,7 +73,7 @@ struct CoverageOptions: ParsableArguments {
     @Option(help: "Hata environment: urban, suburban, rural, open.")
     var environment: Hata.Environment = .rural
 
-    @Option(name: .customLong("time-percent"), help: "P.1812 time percentage p, 1–50.")
+    @Option(name: .customLong("time-percent"), help: "Time percentage: P.1812 p, 1–50; ITM time, 1–99.")
     var timePercent: Double = 50
 
     @Option(name: .customLong("location-percent"), help: "P.1812 location percentage pL, 1–99.")
@@ -82,8 +82,14 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("delta-n"), help: "P.1812 ΔN, N-units/km (default 45; see README).")
     var deltaN: Double = TropicalDefaults.deltaN
 
-    @Option(help: "P.1812 N0, N-units (default 375; see README).")
+    @Option(help: "Sea-level surface refractivity N0 for P.1812 and ITM, N-units (default 375; see README).")
     var n0: Double = TropicalDefaults.n0
+
+    @Option(name: .customLong("itm-climate"), help: "ITM radio climate 1–7 (default 1, equatorial).")
+    var itmClimate: Int = 1
+
+    @Option(name: .customLong("itm-ground"), help: "ITM ground: average, poor, good, fresh-water, sea-water.")
+    var itmGround: String = "average"
 
     @Flag(help: "Replace --out if it exists.")
     var overwrite = false
@@ -105,6 +111,7 @@ struct CoverageOptions: ParsableArguments {
         o.locationPercent = locationPercent
         o.deltaN = deltaN
         o.n0 = n0
+        o.itm = try ITMCommandOptions.parse(climate: itmClimate, ground: itmGround)
         return o
     }
 }

@@ -21,7 +21,7 @@ import TestSupport
     /// The same output bytes with --threads 1 and --threads 4. With five towers, one thread
     /// sweeps whole towers into footprints and merges them, four threads share each tower's rays
     /// and merge cell by cell: two code paths, one result. run.json differs only in timings.
-    @Test(arguments: ["los", "p1812"])
+    @Test(arguments: ["los", "p1812", "itm"])
     func outputBytesDoNotDependOnThreadCount(model: String) throws {
         let dir = TemporaryDirectory()
         let towers = Self.towersFile(in: dir, Self.fiveTowers)
@@ -109,6 +109,9 @@ import TestSupport
         let towers = Self.towersFile(in: dir, ["a,-71.3,44.3,30,2600"], header: "id,lon,lat,height_m,frequency_mhz")
         try expectFailure(["--dem", Self.tile, "--towers", towers, "--model", "hata", "--radius-km", "5"], in: dir,
                           mentions: ["tower 'a'", "frequency_mhz", "150–2000 MHz"])
+        let hf = Self.towersFile(in: dir, ["b,-71.3,44.3,30,10"], header: "id,lon,lat,height_m,frequency_mhz")
+        try expectFailure(["--dem", Self.tile, "--towers", hf, "--model", "itm", "--radius-km", "5"], in: dir,
+                          mentions: ["tower 'b'", "frequency_mhz", "20–20000 MHz"])
     }
 
     // MARK: bad input: one clear line, non-zero exit, no output folder

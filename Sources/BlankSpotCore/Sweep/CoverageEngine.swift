@@ -43,6 +43,13 @@ public enum CoverageEngine {
                 return P1812RayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: s, cellSizeM: cellM,
                                      climate: climate, maxSamples: Int((settings.radiusM / cellM).rounded(.up)) + 2)
             }
+        case .signal(.itm(let itm), let thresholds):
+            var settings = settings
+            settings.raySubdivision = settings.raySubdivision ?? model.defaultRaySubdivision
+            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) { site in
+                ITMRayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: itm, rxHeightM: settings.rxHeightM,
+                            cellSizeM: cellM, maxSamples: Int((settings.radiusM / cellM).rounded(.up)) + 2)
+            }
         }
     }
 

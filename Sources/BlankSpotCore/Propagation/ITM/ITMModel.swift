@@ -49,6 +49,21 @@ public enum ITM {
         return predict(geometry: geometry, environment: environment, parameters: p, variability: variability)
     }
 
+    /// Basic transmission loss only, for the coverage sweep: no validation, no allocation, the
+    /// variability deviates already converted (``deviates(_:)``).
+    static func lossDB(z: UnsafeBufferPointer<Double>, spacingM: Double, parameters p: ITMParameters,
+                       deviates: (Double, Double, Double)) -> Double {
+        let environment = ITMEnvironment(
+            frequencyMHz: p.frequencyMHz, systemElevationM: ITMTerrainAnalysis.systemElevationM(z: z), n0: p.n0,
+            polarization: p.polarization, permittivity: p.permittivity, conductivitySPerM: p.conductivitySPerM)
+        let g = ITMPathGeometry(profile: z, spacingM: spacingM, antennaHeightsM: SIMD2(p.txHeightM, p.rxHeightM),
+                                curvaturePerM: environment.curvaturePerM)
+        let reference = ITMReferenceAttenuation.compute(geometry: g, environment: environment)
+        let varied = ITMVariabilityModel.attenuationDB(referenceDB: reference.attenuationDB, zT: deviates.0, zL: deviates.1, zS: deviates.2,
+                                                       geometry: g, environment: environment, climate: p.climate, mdvar: p.mdvar)
+        return 32.45 + 20 * log10(p.frequencyMHz) + 20 * log10(g.distanceM / 1000) + varied.lossAboveFreeSpaceDB
+    }
+
     static func predict(geometry g: ITMPathGeometry, environment e: ITMEnvironment, parameters p: ITMParameters,
                         variability: ITMVariability) -> ITMResult {
         let reference = ITMReferenceAttenuation.compute(geometry: g, environment: e)
@@ -82,9 +97,9 @@ public enum ITM {
     }
 
     /// The input ranges ITM v1.4 accepts (outside them it refuses to compute).
-    static func validate(_ p: ITMParameters, _ v: ITMVariability) throws {
+    public static func validate(_ p: ITMParameters, _ v: ITMVariability) throws {
         func inRange(_ name: String, _ x: Double, _ lo: Double, _ hi: Double, _ unit: String) throws {
-            guard x.isFinite, x >= lo, x <= hi else { throw ModelInputError(name, "must be \(lo)–\(hi) \(unit), got \(x)") }
+            guard x.isFinite, x >= lo, x <= hi else { throw ModelInputError(name, "must be \(CSVWriter.number(lo))–\(CSVWriter.number(hi)) \(unit), got \(x.isFinite ? CSVWriter.number(x) : "\(x)")") }
         }
         try inRange("tx height", p.txHeightM, 0.5, 3000, "m")
         try inRange("rx height", p.rxHeightM, 0.5, 3000, "m")
