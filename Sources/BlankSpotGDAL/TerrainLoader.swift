@@ -117,6 +117,22 @@ public enum TerrainLoader {
         return (terrain, info)
     }
 
+    /// The terrain on exactly `grid` (e.g. a coverage folder's grid, to re-evaluate paths on
+    /// the terrain the coverage saw): read directly when a single DEM already has that pixel
+    /// grid, otherwise mosaicked and warped (bilinear) as ``load(dems:crs:area:resolutionM:)``.
+    public static func load(demPaths: [String], onto grid: GridGeometry) throws -> TerrainRaster {
+        let dems = try DEMSet(paths: demPaths)
+        let crs = try AnalysisCRS(userInput: grid.crsWKT)
+        let extent = ProjectedExtent(minXM: grid.originXM, minYM: grid.originYM - Double(grid.height) * grid.cellSizeM,
+                                     maxXM: grid.originXM + Double(grid.width) * grid.cellSizeM, maxYM: grid.originYM)
+        if dems.sources.count == 1, let direct = try readDirect(dems.sources[0], crs: crs, area: extent, cellSizeM: grid.cellSizeM),
+           direct.grid.width == grid.width, direct.grid.height == grid.height,
+           abs(direct.grid.originXM - grid.originXM) < 1e-6 * grid.cellSizeM, abs(direct.grid.originYM - grid.originYM) < 1e-6 * grid.cellSizeM {
+            return direct
+        }
+        return try warp(dems.sources, onto: grid)
+    }
+
     /// Reads a window of a DEM that is already in the analysis CRS with square cells of
     /// `cellSizeM`; nil when it is not.
     static func readDirect(_ source: DEMSource, crs: AnalysisCRS, area: ProjectedExtent, cellSizeM: Double) throws -> TerrainRaster? {

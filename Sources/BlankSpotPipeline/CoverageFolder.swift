@@ -10,6 +10,9 @@ struct CoverageFolder {
         var xM: Double
         var yM: Double
         var used: Bool
+        /// Every column of the row by its header name (for re-creating the tower's link budget).
+        var fields: [String: String]
+        var line: Int
     }
 
     let path: String
@@ -18,6 +21,10 @@ struct CoverageFolder {
     let towers: [TowerRow]
     /// The model the coverage was computed with (from the rasters' metadata).
     let model: String
+    /// run.json's parameters (empty when the folder has no run.json).
+    let parameters: [String: String]
+    /// The DEMs of the run, as given on its command line (run.json).
+    let demPaths: [String]
 
     init(path: String) throws {
         self.path = path
@@ -53,7 +60,51 @@ struct CoverageFolder {
             guard let index = Int(at(ci)) else {
                 throw InputError(file: towersPath, location: "line \(row.line)", field: "index", message: "expected a row index, got '\(at(ci))'")
             }
-            return TowerRow(index: index, id: at(cid), xM: Double(at(cx)) ?? .nan, yM: Double(at(cy)) ?? .nan, used: at(cs) == "used")
+            var named: [String: String] = [:]
+            for (k, name) in table.header.enumerated() { named[name] = at(k) }
+            return TowerRow(index: index, id: at(cid), xM: Double(at(cx)) ?? .nan, yM: Double(at(cy)) ?? .nan, used: at(cs) == "used",
+                            fields: named, line: row.line)
+        }
+        let manifestPath = file("run.json")
+        if let data = FileManager.default.contents(atPath: manifestPath),
+           let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            parameters = (json["parameters"] as? [String: String]) ?? [:]
+            demPaths = ((json["inputs"] as? [[String: Any]]) ?? []).filter { $0["role"] as? String == "dem" }.compactMap { $0["path"] as? String }
+        } else {
+            parameters = [:]
+            demPaths = []
+        }
+    }
+
+    /// The used towers as sites on `terrain` (which must be on this folder's grid), with the
+    /// threshold each was judged against.
+    func confirmationSites(terrain: TerrainRaster) throws -> [ConfirmationSite] {
+        let towersPath = (path as NSString).appendingPathComponent("towers.csv")
+        return try towers.filter(\.used).map { t in
+            func number(_ name: String) throws -> Double {
+                guard let v = Double(t.fields[name] ?? ""), v.isFinite else {
+                    throw InputError(file: towersPath, location: "line \(t.line)", field: name,
+                                     message: "expected a number for the used tower '\(t.id)', got '\(t.fields[name] ?? "")'")
+                }
+                return v
+            }
+            let technologyName = t.fields["technology"] ?? ""
+            guard let technology = Technology(name: technologyName) else {
+                throw InputError(file: towersPath, location: "line \(t.line)", field: "technology", message: "expected 2G, 3G, 4G or 5G, got '\(technologyName)'")
+            }
+            let tower = Tower(id: t.id, lonDeg: try number("lon"), latDeg: try number("lat"), heightM: try number("height_m"),
+                              eirpDBm: try number("eirp_dbm"), frequencyMHz: try number("frequency_mhz"),
+                              azimuthDeg: Double(t.fields["azimuth_deg"] ?? ""), beamwidthDeg: try number("beamwidth_deg"),
+                              tiltDeg: try number("tilt_deg"), technology: technology, origin: t.fields["origin"] ?? "")
+            let col = Int(try number("col")), row = Int(try number("row"))
+            guard col >= 0, row >= 0, col < terrain.grid.width, row < terrain.grid.height else {
+                throw InputError(file: towersPath, location: "line \(t.line)", field: "col", message: "tower '\(t.id)' lies outside the coverage grid")
+            }
+            let site = GridSite(index: t.index, col: col, row: row, groundM: Double(terrain.heightM(col: col, row: row)), tower: tower,
+                                xM: t.xM, yM: t.yM)
+            // Line-of-sight runs record no threshold: the technology's default then.
+            let threshold = Double(t.fields["threshold_dbm"] ?? "") ?? ServiceThresholds().dBm(for: technology)
+            return ConfirmationSite(site: site, thresholdDBm: threshold)
         }
     }
 }

@@ -10,18 +10,22 @@ enum VillageTables {
     }
 
     static func attributes(_ results: [VillageCoverage], rank: [Int: PriorityList.Entry], towerID: [Int: String],
-                           records: [VillageLayer.Record]) -> AttributeTable {
-        let columns: [(name: String, kind: AttributeTable.Kind)] = [
+                           records: [VillageLayer.Record], confirmed: [Int: ConfirmedVillage]?) -> AttributeTable {
+        var columns: [(name: String, kind: AttributeTable.Kind)] = [
             ("village_id", .text), ("name", .text), ("region", .text), ("district", .text), ("status", .text),
             ("population", .real), ("uncovered_population", .real), ("covered_population_pct", .real), ("covered_area_pct", .real),
             ("area_km2", .real), ("cells", .integer), ("median_signal_dbm", .real), ("p10_signal_dbm", .real),
             ("main_tower_id", .text), ("serving_towers", .integer), ("max_server_count", .integer), ("nearest_tower_km", .real),
             ("priority_rank", .integer), ("priority_score", .real),
         ]
+        if confirmed != nil {
+            columns += [("confirmed_status", .text), ("confirm_agrees", .text), ("confirmed_served_pct", .real), ("confirm_points", .integer),
+                        ("confirm_centroid_dbm", .real), ("confirm_centroid_tower_id", .text)]
+        }
         let rows: [[AttributeTable.Value]] = results.map { r in
             let e = rank[r.village.index]
             let real = { (v: Double?, d: Int) -> AttributeTable.Value in v.map { .real(rounded($0, d)) } ?? .null }
-            return [
+            var row: [AttributeTable.Value] = [
                 .text(r.village.id), .text(r.village.name), .text(r.village.region), .text(records[r.village.index].district),
                 .text(r.status.rawValue), r.hasPopulation ? .real(rounded(r.population, 1)) : .null,
                 r.hasPopulation ? .real(rounded(r.uncoveredPopulation, 1)) : .null,
@@ -31,24 +35,45 @@ enum VillageTables {
                 .integer(r.maxServerCount), real(r.nearestTowerKm, 3),
                 e.map { .integer($0.rank) } ?? .null, e.map { .real(rounded($0.score, 1)) } ?? .null,
             ]
+            if let confirmed {
+                let fields = confirmationFields(confirmed[r.village.index], raster: r.status, towerID: towerID)
+                row += [fields[0].isEmpty ? .null : .text(fields[0]), fields[1].isEmpty ? .null : .text(fields[1]),
+                        real(Double(fields[2]), 2), Int(fields[3]).map { .integer($0) } ?? .null, real(Double(fields[4]), 1),
+                        fields[5].isEmpty ? .null : .text(fields[5])]
+            }
+            return row
         }
         return AttributeTable(columns: columns, rows: rows)
     }
 
-    static func priorityCSV(_ list: PriorityList, towerID: [Int: String], records: [VillageLayer.Record]) -> String {
-        var text = CSVWriter.line(["rank", "village_id", "name", "region", "district", "status", "population", "uncovered_population",
-                                   "covered_population_pct", "covered_area_pct", "blank_weight", "score", "median_signal_dbm",
-                                   "p10_signal_dbm", "nearest_tower_km", "main_tower_id", "serving_towers"])
+    /// Confirmation columns as text: status, agrees, served %, points, centroid dBm, tower id.
+    static func confirmationFields(_ c: ConfirmedVillage?, raster: VillageStatus, towerID: [Int: String]) -> [String] {
+        guard let c else { return ["", "", "", "", "", ""] }
+        return [c.status.rawValue, c.status == raster ? "yes" : "no", CSVWriter.number(c.servedPercent, decimals: 2), String(c.points),
+                c.centroidBestDBm.map { CSVWriter.number($0, decimals: 1) } ?? "", c.centroidBestTower.flatMap { towerID[$0] } ?? ""]
+    }
+
+    static func priorityCSV(_ list: PriorityList, towerID: [Int: String], records: [VillageLayer.Record],
+                            confirmed: [Int: ConfirmedVillage]?) -> String {
+        var header = ["rank", "village_id", "name", "region", "district", "status", "population", "uncovered_population",
+                      "covered_population_pct", "covered_area_pct", "blank_weight", "score", "median_signal_dbm",
+                      "p10_signal_dbm", "nearest_tower_km", "main_tower_id", "serving_towers"]
+        if confirmed != nil {
+            header += ["confirmed_status", "confirm_agrees", "confirmed_served_pct", "confirm_points", "confirm_centroid_dbm", "confirm_centroid_tower_id"]
+        }
+        var text = CSVWriter.line(header)
         let n = { (v: Double?, d: Int) in v.map { CSVWriter.number($0, decimals: d) } ?? "" }
         for e in list.entries {
             let c = e.coverage
-            text += CSVWriter.line([
+            var fields = [
                 String(e.rank), c.village.id, c.village.name, c.village.region, records[c.village.index].district, c.status.rawValue,
                 c.hasPopulation ? n(c.population, 1) : "", c.hasPopulation ? n(c.uncoveredPopulation, 1) : "",
                 n(c.coveredPopulationPercent, 2), n(c.coveredAreaPercent, 2), n(e.weight, 2), n(e.score, 1),
                 n(c.medianSignalDBm, 1), n(c.p10SignalDBm, 1), n(c.nearestTowerKm, 3),
                 c.mainTowerIndex.flatMap { towerID[$0] } ?? "", String(c.servingTowers),
-            ])
+            ]
+            if let confirmed { fields += confirmationFields(confirmed[c.village.index], raster: c.status, towerID: towerID) }
+            text += CSVWriter.line(fields)
         }
         return text
     }
@@ -81,6 +106,17 @@ enum VillageTables {
         var total: Counts
         var byRegion: [Region]
         var skipped: [SkippedVillage]
+        var confirmation: Confirmation?
+
+        /// `--confirm`: what was re-evaluated and how the verdicts compare.
+        struct Confirmation: Encodable {
+            var model: String
+            var method: String
+            var radiusKm: Double
+            var samplePoints: String
+            var counts: VillageConfirmationCounts
+            var seconds: Double
+        }
 
         func write(to path: String) throws {
             let e = JSONEncoder()
@@ -100,12 +136,43 @@ enum VillageTables {
     }
 
     static func summary(_ results: [VillageCoverage], skipped: [VillageLayer.Skipped], rules: VillageStatusRules, blankWeight: Double,
-                        populationSource: String, fields: VillageLayer.Fields, coverageModel: String) -> Summary {
+                        populationSource: String, fields: VillageLayer.Fields, coverageModel: String,
+                        confirmation: VillageConfirmation.Result?) -> Summary {
         let regions = Set(results.map(\.village.region)).sorted()
-        return Summary(
+        var summary = Summary(
             coverageModel: coverageModel, populationSource: populationSource, fields: fields, rules: rules, blankWeight: blankWeight,
             total: counts(results),
             byRegion: regions.map { r in Summary.Region(region: r, counts: counts(results.filter { $0.village.region == r })) },
             skipped: skipped.map { .init(villageId: $0.id, name: $0.name, origin: $0.origin, reason: $0.reason) })
+        if let c = confirmation {
+            summary.confirmation = .init(
+                model: c.model, method: c.description, radiusKm: c.radiusKm,
+                samplePoints: "the village cell nearest the centroid and up to \(c.populatedPoints) populated cells (README: village confirmation)",
+                counts: VillageConfirmationCounts(results, c.byVillage), seconds: rounded(c.seconds, 2))
+        }
+        return summary
+    }
+}
+
+/// How the confirmed verdicts compare with the raster ones.
+public struct VillageConfirmationCounts: Sendable, Encodable {
+    public var villages: Int
+    public var agree: Int
+    public var disagree: Int
+    /// "raster→confirmed" (e.g. "partial→blank") → villages, for the disagreements.
+    public var changes: [String: Int]
+
+    init(_ results: [VillageCoverage], _ confirmed: [Int: ConfirmedVillage]) {
+        var agree = 0, villages = 0
+        var changes: [String: Int] = [:]
+        for r in results {
+            guard let c = confirmed[r.village.index] else { continue }
+            villages += 1
+            if c.status == r.status { agree += 1 } else { changes["\(r.status.rawValue)→\(c.status.rawValue)", default: 0] += 1 }
+        }
+        self.villages = villages
+        self.agree = agree
+        disagree = villages - agree
+        self.changes = changes
     }
 }

@@ -16,11 +16,32 @@ public struct VillagesRequest: Sendable {
     public var blankWeight = 1.5
     public var overwrite = false
     public var commandLine: [String] = []
+    /// Point-to-point confirmation of every verdict (`--confirm`), or nil.
+    public var confirm: ConfirmationRequest?
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
 
     public init(coveragePath: String, villagesPath: String, outPath: String) {
         self.coveragePath = coveragePath
         self.villagesPath = villagesPath
         self.outPath = outPath
+    }
+}
+
+/// `--confirm`: re-evaluate each village point to point with a terrain model.
+public struct ConfirmationRequest: Sendable {
+    public enum Model: String, Sendable, CaseIterable {
+        case p1812, itm
+    }
+
+    public var model: Model
+    /// DEMs to use; nil = those named in the coverage folder's run.json.
+    public var demPaths: [String]?
+    /// Populated sample points per village besides the centroid.
+    public var populatedPoints = 16
+    public var itm = ITMOptions()
+
+    public init(model: Model) {
+        self.model = model
     }
 }
 
@@ -32,6 +53,8 @@ public struct VillagesSummary: Sendable {
     public var covered: Int
     public var skipped: Int
     public var peopleWithoutService: Double
+    /// With `--confirm`: how the point-to-point verdicts compare with the raster's.
+    public var confirmation: VillageConfirmationCounts?
 }
 
 /// `blankspot villages`: coverage folder + village polygons → per-village coverage, priority
@@ -90,25 +113,32 @@ public enum VillagesJob {
         }
         results = analysed
         for s in layer.skipped { log("village '\(s.id)' (\(s.origin)) skipped: \(s.reason)") }
+        let confirmation = try request.confirm.map {
+            try VillageConfirmation.run($0, coverage: coverage, results: results, villageCount: villages.count, cells: cells,
+                                        populationPerCell: populationPerCell, rules: request.rules, threads: request.threads, log: log)
+        }
         let priority = PriorityList(results, blankWeight: request.blankWeight)
         let rankByVillage = Dictionary(uniqueKeysWithValues: priority.entries.map { ($0.coverage.village.index, $0) })
         let towerID = Dictionary(uniqueKeysWithValues: coverage.towers.map { ($0.index, $0.id) })
 
-        let table = VillageTables.attributes(results, rank: rankByVillage, towerID: towerID, records: layer.records)
+        let table = VillageTables.attributes(results, rank: rankByVillage, towerID: towerID, records: layer.records,
+                                             confirmed: confirmation?.byVillage)
         let priorityRows = priority.entries.map { e in results.firstIndex { $0.village.index == e.coverage.village.index }! }
         let priorityTable = AttributeTable(columns: table.columns, rows: priorityRows.map { table.rows[$0] })
         try GeoPackageWriter.write(path: output.path("villages.gpkg"), villages: layer, layers: [
             ("villages", results.map(\.village.index), table),
             ("priority", priority.entries.map(\.coverage.village.index), priorityTable),
         ])
-        try VillageTables.priorityCSV(priority, towerID: towerID, records: layer.records).write(toFile: output.path("priority.csv"), atomically: false, encoding: .utf8)
+        try VillageTables.priorityCSV(priority, towerID: towerID, records: layer.records, confirmed: confirmation?.byVillage).write(toFile: output.path("priority.csv"), atomically: false, encoding: .utf8)
         let summary = VillageTables.summary(results, skipped: layer.skipped, rules: request.rules, blankWeight: request.blankWeight,
-                                            populationSource: populationSource, fields: layer.fields, coverageModel: coverage.model)
+                                            populationSource: populationSource, fields: layer.fields, coverageModel: coverage.model,
+                                            confirmation: confirmation)
         try summary.write(to: output.path("summary.json"))
         return VillagesSummary(outPath: output.destination.path, villages: results.count,
                                blank: results.filter { $0.status == .blank }.count,
                                partial: results.filter { $0.status == .partial }.count,
                                covered: results.filter { $0.status == .covered }.count,
-                               skipped: layer.skipped.count, peopleWithoutService: results.reduce(0) { $0 + $1.uncoveredPopulation })
+                               skipped: layer.skipped.count, peopleWithoutService: results.reduce(0) { $0 + $1.uncoveredPopulation },
+                               confirmation: confirmation.map { VillageConfirmationCounts(results, $0.byVillage) })
     }
 }

@@ -32,7 +32,15 @@ struct VillageOptions: ParsableArguments {
     @Option(name: .customLong("blank-weight"), help: "Priority weight of people in blank villages (partial = 1).")
     var blankWeight: Double = 1.5
 
-    func request(coveragePath: String, outPath: String, overwrite: Bool) -> VillagesRequest {
+    @Option(help: "Confirm every verdict point to point with p1812 or itm from each tower in range (see README).")
+    var confirm: ConfirmationRequest.Model?
+
+    @Option(name: .customLong("confirm-points"), help: "Populated sample points per village for --confirm, besides the centroid.")
+    var confirmPoints: Int = 16
+
+    func request(coveragePath: String, outPath: String, overwrite: Bool, threads: Int, itm: ITMOptions, demPaths: [String]?) throws -> VillagesRequest {
+        guard confirmPoints >= 0 else { throw ValidationError("--confirm-points must be 0 or more, got \(confirmPoints)") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
         var r = VillagesRequest(coveragePath: coveragePath, villagesPath: villagesPath, outPath: outPath)
         r.idField = idField
         r.nameField = nameField
@@ -44,6 +52,14 @@ struct VillageOptions: ParsableArguments {
         r.blankWeight = blankWeight
         r.overwrite = overwrite
         r.commandLine = CommandLine.arguments
+        r.threads = threads
+        if let confirm {
+            var c = ConfirmationRequest(model: confirm)
+            c.populatedPoints = confirmPoints
+            c.itm = itm
+            c.demPaths = demPaths
+            r.confirm = c
+        }
         return r
     }
 }
@@ -68,14 +84,37 @@ struct VillagesCommand: ParsableCommand {
     @Flag(help: "Replace --out if it exists.")
     var overwrite = false
 
+    @Option(name: .customLong("dem"), parsing: .upToNextOption,
+            help: ArgumentHelp("DEM(s) for --confirm (default: those in the coverage folder's run.json).", valueName: "file"))
+    var demPaths: [String] = []
+
+    @Option(help: "Worker threads for --confirm (default: all cores). Results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("itm-climate"), help: "ITM radio climate 1–7 for --confirm itm (default 1, equatorial).")
+    var itmClimate: Int = 1
+
+    @Option(name: .customLong("itm-ground"), help: "ITM ground for --confirm itm: average, poor, good, fresh-water, sea-water.")
+    var itmGround: String = "average"
+
     func run() throws {
-        let s = try VillagesJob.run(villages.request(coveragePath: coveragePath, outPath: outPath, overwrite: overwrite), log: Console.warn)
+        let request = try villages.request(coveragePath: coveragePath, outPath: outPath, overwrite: overwrite, threads: threads,
+                                           itm: try ITMCommandOptions.parse(climate: itmClimate, ground: itmGround),
+                                           demPaths: demPaths.isEmpty ? nil : demPaths)
+        let s = try VillagesJob.run(request, log: Console.warn)
         Console.info(VillagesCommand.report(s))
     }
 
     static func report(_ s: VillagesSummary) -> String {
-        "villages: \(s.villages) rated — \(s.blank) blank, \(s.partial) partial, \(s.covered) covered; \(s.skipped) skipped; "
+        var text = "villages: \(s.villages) rated — \(s.blank) blank, \(s.partial) partial, \(s.covered) covered; \(s.skipped) skipped; "
             + String(format: "%.0f people without service", s.peopleWithoutService)
+        if let c = s.confirmation {
+            text += "\nconfirmed point to point: \(c.agree) of \(c.villages) verdicts agree"
+            if !c.changes.isEmpty {
+                text += " (" + c.changes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+            }
+        }
+        return text
     }
 }
 
@@ -91,10 +130,15 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let progress = ProgressReporter.forTerminal()
-        let (c, v) = try RunJob.run(coverage: try coverage.request(), villages: villages.request(coveragePath: "", outPath: coverage.outPath, overwrite: coverage.overwrite),
+        let signal = try coverage.signalOptions()
+        let villageRequest = try villages.request(coveragePath: "", outPath: coverage.outPath, overwrite: coverage.overwrite,
+                                                  threads: coverage.threads, itm: signal.itm, demPaths: coverage.demPaths)
+        let (c, v) = try RunJob.run(coverage: try coverage.request(), villages: villageRequest,
                                     log: { progress?.done(); Console.warn($0) }, progress: progress)
         Console.info(CoverageCommand.report(c))
         Console.info(VillagesCommand.report(v))
         Console.info("outputs in \(c.outPath)")
     }
 }
+
+extension ConfirmationRequest.Model: ExpressibleByArgument {}

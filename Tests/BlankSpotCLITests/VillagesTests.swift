@@ -12,26 +12,7 @@ import TestSupport
     /// Each has 1,000 people spread evenly.
     @Test func statusesAndPercentagesAreExact() throws {
         let dir = TemporaryDirectory()
-        let crs = try AnalysisCRS(userInput: "EPSG:32750")
-        let size = 200, cell = 30.0, x0 = 500_000.0, y0 = 9_700_000.0
-        let grid = GridGeometry(originXM: x0, originYM: y0, cellSizeM: cell, width: size, height: size, crsWKT: crs.wkt)
-        let heights = GridBuffer<Float>(count: size * size, repeating: 10)
-        for r in 0..<size { heights[r * size + 100] = 200 }
-        try GeoTIFFWriter.write(RasterProduct(pixels: .float32(heights), description: "test terrain", unit: "m", nodata: -9999,
-                                              overviewResampling: .average), grid: grid, to: dir.file("dem.tif"))
-        let tower = crs.unproject(points: [(grid.centreXM(col: 20), grid.centreYM(row: 100))])[0]!
-        try "id,lon,lat,height_m\nW,\(tower.lonDeg),\(tower.latDeg),30\n".write(toFile: dir.file("towers.csv"), atomically: true, encoding: .utf8)
-        func square(_ c0: Int, _ r0: Int, _ n: Int) -> String {
-            let xa = x0 + Double(c0) * cell, xb = x0 + Double(c0 + n) * cell
-            let ya = y0 - Double(r0) * cell, yb = y0 - Double(r0 + n) * cell
-            return "[[[\(xa),\(ya)],[\(xb),\(ya)],[\(xb),\(yb)],[\(xa),\(yb)],[\(xa),\(ya)]]]"
-        }
-        var features: [String] = []
-        for (id, c0) in [("A", 40), ("B", 140), ("C", 90)] {
-            features.append(#"{"type":"Feature","properties":{"id":"\#(id)","name":"Desa \#(id)","population":1000,"kabupaten":"Test"},"geometry":{"type":"Polygon","coordinates":\#(square(c0, 90, 20))}}"#)
-        }
-        try #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32750"}},"features":[\#(features.joined(separator: ","))]}"#
-            .write(toFile: dir.file("villages.geojson"), atomically: true, encoding: .utf8)
+        try Self.writeWallScene(in: dir)
         let out = dir.file("out")
         let r = try ExternalTool.run(ExternalTool.blankspot, ["run", "--dem", dir.file("dem.tif"), "--towers", dir.file("towers.csv"),
                                                              "--villages", dir.file("villages.geojson"), "--out", out,
@@ -53,6 +34,63 @@ import TestSupport
         let info = try ExternalTool.run("ogrinfo", ["-ro", "-q", "-sql", "SELECT village_id, status, cells, covered_area_pct, priority_rank FROM villages WHERE village_id = 'A'", out + "/villages.gpkg"])
         #expect(info.stdout.contains("status (String) = covered") && info.stdout.contains("cells (Integer64) = 400"))
         #expect(info.stdout.contains("covered_area_pct (Real) = 100") && info.stdout.contains("priority_rank (Integer64) = (null)"))
+    }
+
+    /// The scene of ``statusesAndPercentagesAreExact()``: dem.tif, towers.csv, villages.geojson.
+    static func writeWallScene(in dir: TemporaryDirectory) throws {
+        let crs = try AnalysisCRS(userInput: "EPSG:32750")
+        let size = 200, cell = 30.0, x0 = 500_000.0, y0 = 9_700_000.0
+        let grid = GridGeometry(originXM: x0, originYM: y0, cellSizeM: cell, width: size, height: size, crsWKT: crs.wkt)
+        let heights = GridBuffer<Float>(count: size * size, repeating: 10)
+        for r in 0..<size { heights[r * size + 100] = 200 }
+        try GeoTIFFWriter.write(RasterProduct(pixels: .float32(heights), description: "test terrain", unit: "m", nodata: -9999,
+                                              overviewResampling: .average), grid: grid, to: dir.file("dem.tif"))
+        let tower = crs.unproject(points: [(grid.centreXM(col: 20), grid.centreYM(row: 100))])[0]!
+        try "id,lon,lat,height_m\nW,\(tower.lonDeg),\(tower.latDeg),30\n".write(toFile: dir.file("towers.csv"), atomically: true, encoding: .utf8)
+        func square(_ c0: Int, _ r0: Int, _ n: Int) -> String {
+            let xa = x0 + Double(c0) * cell, xb = x0 + Double(c0 + n) * cell
+            let ya = y0 - Double(r0) * cell, yb = y0 - Double(r0 + n) * cell
+            return "[[[\(xa),\(ya)],[\(xb),\(ya)],[\(xb),\(yb)],[\(xa),\(yb)],[\(xa),\(ya)]]]"
+        }
+        var features: [String] = []
+        for (id, c0) in [("A", 40), ("B", 140), ("C", 90)] {
+            features.append(#"{"type":"Feature","properties":{"id":"\#(id)","name":"Desa \#(id)","population":1000,"kabupaten":"Test"},"geometry":{"type":"Polygon","coordinates":\#(square(c0, 90, 20))}}"#)
+        }
+        try #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32750"}},"features":[\#(features.joined(separator: ","))]}"#
+            .write(toFile: dir.file("villages.geojson"), atomically: true, encoding: .utf8)
+    }
+
+    /// `--confirm p1812|itm` on the wall scene: both terrain models, point to point from the
+    /// tower to each village's sample points (centroid cell + 16 cells spread through the
+    /// village), reach the verdicts the geometry dictates: A in full view covered, B 190 m
+    /// below the wall's top 2.4–3 km behind it blank (knife-edge loss about 40 dB on top of
+    /// free space), C straddling the wall partial; the raster and confirmed verdicts agree.
+    @Test(arguments: ["p1812", "itm"])
+    func confirmationAgreesOnTheWallScene(model: String) throws {
+        let dir = TemporaryDirectory()
+        try Self.writeWallScene(in: dir)
+        let out = dir.file("out")
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["run", "--dem", dir.file("dem.tif"), "--towers", dir.file("towers.csv"),
+                                                             "--villages", dir.file("villages.geojson"), "--out", out,
+                                                             "--model", "p1812", "--radius-km", "5", "--confirm", model])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("confirmed point to point: 3 of 3 verdicts agree"), "\(r.stderr)")
+        let info = try ExternalTool.run("ogrinfo", ["-ro", "-q", "-sql", "SELECT village_id, status, confirmed_status, confirm_agrees, confirm_points, confirmed_served_pct FROM villages ORDER BY village_id", out + "/villages.gpkg"])
+        let statuses = info.stdout.split(separator: "\n").filter { $0.contains("confirmed_status (String) = ") }
+            .map { String($0.split(separator: "=").last!).trimmingCharacters(in: .whitespaces) }
+        #expect(statuses == ["covered", "blank", "partial"], "\(info.stdout)")
+        #expect(info.stdout.components(separatedBy: "confirm_points (Integer64) = 17").count == 4)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+        let confirmation = summary["confirmation"] as! [String: Any]
+        #expect(confirmation["model"] as? String == model)
+        #expect((confirmation["counts"] as! [String: Any])["agree"] as? Int == 3)
+        // The same confirmation from the finished folder with `villages`.
+        let again = try ExternalTool.run(ExternalTool.blankspot, ["villages", "--coverage", out, "--villages", dir.file("villages.geojson"),
+                                                                 "--out", dir.file("again"), "--confirm", model])
+        #expect(again.status == 0, "\(again.stderr)")
+        let a = try String(contentsOfFile: out + "/priority.csv", encoding: .utf8)
+        let b = try String(contentsOfFile: dir.file("again") + "/priority.csv", encoding: .utf8)
+        #expect(a == b)
     }
 
     /// The real Kalsel polygons over the (coarse, GENERATED) sample terrain: every one of the

@@ -1,5 +1,15 @@
 /// Per-village coverage: which cells, how many people, how much of them served.
 public enum VillageAggregation {
+    /// Cell indices per village (input order, cell order): the owner raster, then the extras.
+    public static func cellLists(villageCount n: Int, cells: VillageCells) -> [[Int]] {
+        var lists = [[Int]](repeating: [], count: n)
+        cells.owner.withUnsafeBufferPointer { owner in
+            for i in 0..<owner.count where owner[i] >= 0 { lists[Int(owner[i])].append(i) }
+        }
+        for e in cells.extra { lists[Int(e.village)].append(e.cell) }
+        return lists
+    }
+
     /// - Parameters:
     ///   - populationPerCell: people per cell from a population raster (nan = none), or nil to
     ///     spread each village's attribute population evenly over its cells.
@@ -8,13 +18,7 @@ public enum VillageAggregation {
     public static func aggregate(villages: [Village], cells: VillageCells, coverage: CoverageLayers,
                                  populationPerCell: [Float]?, towers: [(xM: Double, yM: Double)],
                                  rules: VillageStatusRules) -> [VillageCoverage] {
-        let n = villages.count
-        // Cell lists per village (input order, cell order): the owner raster, then the extras.
-        var cellLists = [[Int]](repeating: [], count: n)
-        cells.owner.withUnsafeBufferPointer { owner in
-            for i in 0..<owner.count where owner[i] >= 0 { cellLists[Int(owner[i])].append(i) }
-        }
-        for e in cells.extra { cellLists[Int(e.village)].append(e.cell) }
+        let cellLists = cellLists(villageCount: villages.count, cells: cells)
 
         return villages.map { v in
             let list = cellLists[v.index].filter { coverage.hasTerrain($0) }
@@ -52,7 +56,7 @@ public enum VillageAggregation {
             let areaShare = list.isEmpty ? 0 : 100 * Double(servedCells) / Double(list.count)
             let peopleShare = peopleTotal > 0 ? 100 * servedPeople / peopleTotal : areaShare
             let deciding = hasPopulation ? peopleShare : areaShare
-            let status: VillageStatus = deciding >= rules.coveredPercent ? .covered : (deciding <= rules.blankPercent ? .blank : .partial)
+            let status = rules.status(servedPercent: deciding)
             signals.sort()
             func percentile(_ q: Double) -> Double? {
                 guard !signals.isEmpty else { return nil }

@@ -66,7 +66,7 @@ public struct CoverageLayers: Sendable {
 
     /// Served: class 1 or more (not nodata).
     @inline(__always) func isServed(_ i: Int) -> Bool { let c = classes[i]; return c >= 1 && c < 255 && !c.isNaN }
-    @inline(__always) func hasTerrain(_ i: Int) -> Bool { let c = classes[i]; return !c.isNaN && c != 255 }
+    @inline(__always) public func hasTerrain(_ i: Int) -> Bool { let c = classes[i]; return !c.isNaN && c != 255 }
 }
 
 /// Thresholds that turn a covered share into a status.
@@ -77,6 +77,11 @@ public struct VillageStatusRules: Sendable, Equatable, Codable {
     /// At or below this share: blank.
     public var blankPercent = 10.0
     public init() {}
+
+    /// The status of a village with `percent` % served.
+    public func status(servedPercent percent: Double) -> VillageStatus {
+        percent >= coveredPercent ? .covered : (percent <= blankPercent ? .blank : .partial)
+    }
 }
 
 public enum VillageStatus: String, Sendable, Codable {
