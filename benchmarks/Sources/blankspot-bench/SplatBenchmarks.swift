@@ -56,16 +56,24 @@ enum SplatBenchmarks {
                                                   "--overwrite", "--model", "los", "--radius-km", "20", "--k-factor", "1.3333"])
         guard los.status == 0 else { throw BenchError("blankspot los: \(los.output)") }
         let agreement = try compare(ano: d + "/out.ano", signal: d + "/bs/signal_dbm.tif", visibility: d + "/los/coverage.tif")
+        // blankspot's own ITM with SPLAT!'s parameters (climate 5, N0 301, εr 15, σ 0.005,
+        // vertical, 50 % time and situations): two implementations of one model.
+        let itm = try Shell.run(Paths.blankspot, ["coverage", "--dem", hgt, "--towers", d + "/towers.csv", "--out", d + "/itm",
+                                                  "--overwrite", "--model", "itm", "--radius-km", "20", "--itm-climate", "5", "--n0", "301"])
+        guard itm.status == 0 else { throw BenchError("blankspot itm: \(itm.output)") }
+        let itmAgreement = try compare(ano: d + "/out.ano", signal: d + "/itm/signal_dbm.tif", visibility: d + "/los/coverage.tif")
         let ours = Timing.median(oursRuns), theirs = Timing.median(splatRuns)
         return BenchResult(
             name: "p1812-cli-1-tower-20km-vs-splat-hd", medianS: ours, runsS: oursRuns, cellsPerS: nil,
             figures: ["splat_hd_s": theirs, "speedup_vs_splat": theirs / ours, "blankspot_peak_mib": peakOurs.rounded(),
                       "splat_peak_mib": peakSplat.rounded(), "points_compared": Double(agreement.points),
                       "same_visibility_share": agreement.sameVisibility, "loss_difference_median_db": agreement.medianDifference,
-                      "loss_difference_p90_abs_db": agreement.p90AbsDifference, "loss_difference_median_abs_db": agreement.medianAbsDifference],
-            notes: ["SPLAT! 1.4.2 splat-hd -olditm (Longley-Rice), 1800 MHz, 35 m → 1.5 m, 20 km; blankspot P.1812 at the tile's native 1″ grid; difference = blankspot P.1812 − SPLAT! ITM basic loss; visibility from blankspot --model los vs SPLAT!'s obstruction flag"],
-            checkPassed: agreement.points > 100_000 && agreement.sameVisibility > 0.8,
-            checkDescription: "over 100,000 common points and more than 80 % same visibility (got \(agreement.points), \(String(format: "%.3f", agreement.sameVisibility)))")
+                      "loss_difference_p90_abs_db": agreement.p90AbsDifference, "loss_difference_median_abs_db": agreement.medianAbsDifference,
+                      "itm_s": itm.seconds, "itm_vs_splat_median_db": itmAgreement.medianDifference,
+                      "itm_vs_splat_median_abs_db": itmAgreement.medianAbsDifference, "itm_vs_splat_p90_abs_db": itmAgreement.p90AbsDifference],
+            notes: ["SPLAT! 1.4.2 splat-hd -olditm (Longley-Rice), 1800 MHz, 35 m → 1.5 m, 20 km; blankspot P.1812 at the tile's native 1″ grid; difference = blankspot P.1812 − SPLAT! ITM basic loss; visibility from blankspot --model los vs SPLAT!'s obstruction flag; itm_vs_splat = blankspot --model itm (SPLAT!'s radio parameters) − SPLAT! ITM"],
+            checkPassed: agreement.points > 100_000 && agreement.sameVisibility > 0.8 && itmAgreement.medianAbsDifference < 2,
+            checkDescription: "over 100,000 common points, more than 80 % same visibility, blankspot ITM within 2 dB of SPLAT!'s ITM at the median (got \(agreement.points), \(String(format: "%.3f", agreement.sameVisibility)), \(String(format: "%.2f", itmAgreement.medianAbsDifference)) dB)")
     }
 
     struct Agreement {
