@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("data"), help: ArgumentHelp("The sample folder (default: data/kalsel of the project).", valueName: "dir"))
     var dataPath: String?
 
-    @Option(help: "Model (p1812, hata, fspl, los).")
+    @Option(help: "Model (p1812, itm, hata, fspl, los).")
     var model: CoverageModelKind = .p1812
 
     @Option(name: .customLong("radius-km"), help: "Radius evaluated around each tower, km.")
