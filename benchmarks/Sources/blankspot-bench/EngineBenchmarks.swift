@@ -106,7 +106,8 @@ enum EngineBenchmarks {
         let p1812 = P1812AreaSettings(frequencyGHz: 1.8, rxHeightM: 1.5, deltaN: TropicalDefaults.deltaN, n0: TropicalDefaults.n0)
         let model = CoverageModel.signal(.p1812(p1812), ServiceThresholds())
         var grids: CoverageGrids?
-        let runs = Timing.measure(repetitions: mode == .quick ? 1 : 3) {
+        // One timed run for a thousand towers (tens of minutes on 2 cores), three otherwise.
+        let runs = Timing.measure(repetitions: mode == .quick || count >= 1000 ? 1 : 3) {
             grids = CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, model: model, threads: threads)
         }
         // Self-check on a sample of cells: recompute 3 random towers alone and verify the
