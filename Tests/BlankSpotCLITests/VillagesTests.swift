@@ -93,6 +93,28 @@ import TestSupport
         #expect(a == b)
     }
 
+    /// `--confirm` when the coverage run's DEM (named in run.json) is gone: one line naming the
+    /// DEM and what to do, non-zero exit, no output folder; `--dem` then makes it work.
+    @Test func confirmationWithoutTheDEMFails() throws {
+        let dir = TemporaryDirectory()
+        try Self.writeWallScene(in: dir)
+        let cov = dir.file("cov")
+        let c = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", dir.file("dem.tif"), "--towers", dir.file("towers.csv"),
+                                                             "--out", cov, "--model", "los", "--radius-km", "5"])
+        #expect(c.status == 0, "\(c.stderr)")
+        try FileManager.default.moveItem(atPath: dir.file("dem.tif"), toPath: dir.file("moved.tif"))
+        let out = dir.file("out")
+        let r = try ExternalTool.run(ExternalTool.blankspot, ["villages", "--coverage", cov, "--villages", dir.file("villages.geojson"),
+                                                             "--out", out, "--confirm", "p1812"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains(dir.file("dem.tif")) && r.stderr.contains("give --dem"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let ok = try ExternalTool.run(ExternalTool.blankspot, ["villages", "--coverage", cov, "--villages", dir.file("villages.geojson"),
+                                                              "--out", out, "--confirm", "p1812", "--dem", dir.file("moved.tif")])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stderr.contains("3 of 3 verdicts agree"), "\(ok.stderr)")
+    }
+
     /// The real Kalsel polygons over the (coarse, GENERATED) sample terrain: every one of the
     /// 2,008 villages is in villages.gpkg exactly once or reported as skipped; each area equals
     /// GDAL's own (ogr2ogr to UTM 50S, OGR_GEOM_AREA) within 1 %; priority.csv is sorted by

@@ -103,3 +103,32 @@ enum Paths {
         return u
     }()
 }
+
+/// The engine benchmarks' self-check: random cells of one tower's disc (at least two cells
+/// from it, with a nodata-free exact profile), the swept margin against a point-to-point model's
+/// margin on the exact grid profile (``GridProfile``).
+enum PointToPointCheck {
+    /// Share of `count` cells whose swept value is within `toleranceDB` of `lossDB`'s margin.
+    static func shareWithin(_ toleranceDB: Float, count: Int, seed: UInt64, terrain: TerrainRaster, site: GridSite,
+                            radiusM: Double, rxHeightM: Double, grids: CoverageGrids,
+                            lossDB: (GridProfile) throws -> Double) rethrows -> Double {
+        var rng = SplitMix64(seed: seed)
+        var good = 0, checked = 0
+        let rCells = radiusM / terrain.grid.cellSizeM
+        let budget = LinkBudget(site: site, thresholds: ServiceThresholds())
+        let w = terrain.grid.width
+        while checked < count {
+            let dc = Int((rng.nextUnit() * 2 - 1) * rCells), dr = Int((rng.nextUnit() * 2 - 1) * rCells)
+            guard max(abs(dc), abs(dr)) >= 2, Double(dc * dc + dr * dr) <= rCells * rCells else { continue }
+            let c = site.col + dc, r = site.row + dr
+            guard c >= 0, r >= 0, c < w, r < terrain.grid.height,
+                  let profile = GridProfile(terrain: terrain, fromCol: site.col, fromRow: site.row, toCol: c, toRow: r),
+                  !profile.heightsM.contains(where: \.isNaN) else { continue }
+            let expected = budget.marginDB(lossDB: try lossDB(profile), dCol: dc, dRow: dr, distanceM: profile.distancesM.last!,
+                                           rxAltitudeM: profile.heightsM.last! + rxHeightM)
+            if abs(grids.bestValue[r * w + c] - expected) <= toleranceDB { good += 1 }
+            checked += 1
+        }
+        return Double(good) / Double(checked)
+    }
+}

@@ -50,26 +50,8 @@ enum ITMBenchmarks {
         let p1812Served = (0..<terrain.grid.cellCount).filter { p1812!.bestValue[$0] >= 0 }.count
 
         // Self-check: swept ITM against point-to-point ITM on exact profiles.
-        var rng = SplitMix64(seed: 11)
-        var good = 0, checked = 0
-        let rCells = radiusM / terrain.grid.cellSizeM
-        let budget = LinkBudget(site: site, thresholds: thresholds)
-        let parameters = ITMParameters(frequencyMHz: 1800, txHeightM: 35, rxHeightM: 1.5)
-        while checked < 300 {
-            let dc = Int((rng.nextUnit() * 2 - 1) * rCells), dr = Int((rng.nextUnit() * 2 - 1) * rCells)
-            guard max(abs(dc), abs(dr)) >= 2, Double(dc * dc + dr * dr) <= rCells * rCells else { continue }
-            let c = site.col + dc, r = site.row + dr
-            guard c >= 0, r >= 0, c < terrain.grid.width, r < terrain.grid.height,
-                  let profile = GridProfile(terrain: terrain, fromCol: site.col, fromRow: site.row, toCol: c, toRow: r),
-                  !profile.heightsM.contains(where: \.isNaN) else { continue }
-            let ptp = try ITM.pointToPoint(elevationsM: profile.heightsM, spacingM: profile.distancesM[1], parameters: parameters,
-                                           variability: .timeLocationSituation(timePercent: 50, locationPercent: 50, situationPercent: 50))
-            let expected = budget.marginDB(lossDB: ptp.basicTransmissionLossDB, dCol: dc, dRow: dr, distanceM: profile.distancesM.last!,
-                                           rxAltitudeM: profile.heightsM.last! + 1.5)
-            if abs(itm!.bestValue[r * terrain.grid.width + c] - expected) <= 0.5 { good += 1 }
-            checked += 1
-        }
-        let share = Double(good) / Double(checked)
+        let share = try PointToPointCheck.shareWithin(0.5, count: 300, seed: 11, terrain: terrain, site: site, radiusM: radiusM,
+                                                      rxHeightM: 1.5, grids: itm!) { try itmLossDB($0, txHeightM: 35) }
         let itmS = Timing.median(itmRuns), p1812S = Timing.median(p1812Runs)
         return BenchResult(
             name: "itm-vs-p1812-1-tower-30km-srtm3", medianS: itmS, runsS: itmRuns, cellsPerS: Double(evaluated) / itmS,
@@ -97,24 +79,9 @@ enum ITMBenchmarks {
         let runs = Timing.measure(repetitions: 1) {
             grids = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, model: model, threads: threads)
         }
-        var rng = SplitMix64(seed: 42)
-        var good = 0, checked = 0
+        let share = try PointToPointCheck.shareWithin(0.5, count: 200, seed: 42, terrain: terrain, site: site, radiusM: settings.radiusM,
+                                                      rxHeightM: 1.5, grids: grids!) { try itmLossDB($0, txHeightM: 30) }
         let rCells = settings.radiusM / 30
-        let budget = LinkBudget(site: site, thresholds: ServiceThresholds())
-        let parameters = ITMParameters(frequencyMHz: 1800, txHeightM: 30, rxHeightM: 1.5)
-        while checked < 200 {
-            let dc = Int(rng.nextUnit() * 2 * rCells) - Int(rCells), dr = Int(rng.nextUnit() * 2 * rCells) - Int(rCells)
-            guard max(abs(dc), abs(dr)) >= 2, Double(dc * dc + dr * dr) <= rCells * rCells else { continue }
-            let c = site.col + dc, r = site.row + dr
-            let profile = GridProfile(terrain: terrain, fromCol: site.col, fromRow: site.row, toCol: c, toRow: r)!
-            let ptp = try ITM.pointToPoint(elevationsM: profile.heightsM, spacingM: profile.distancesM[1], parameters: parameters,
-                                           variability: .timeLocationSituation(timePercent: 50, locationPercent: 50, situationPercent: 50))
-            let expected = budget.marginDB(lossDB: ptp.basicTransmissionLossDB, dCol: dc, dRow: dr, distanceM: profile.distancesM.last!,
-                                           rxAltitudeM: profile.heightsM.last! + 1.5)
-            if abs(grids!.bestValue[r * size + c] - expected) <= 0.5 { good += 1 }
-            checked += 1
-        }
-        let share = Double(good) / Double(checked)
         let discCells = Double.pi * rCells * rCells
         let median = Timing.median(runs)
         return BenchResult(
@@ -122,5 +89,12 @@ enum ITMBenchmarks {
             figures: ["threads": Double(threads), "disc_cells": discCells.rounded(), "within_0.5dB_of_point_to_point": share],
             notes: ["generated 3400×3400 terrain at 30 m; engine only; one run"],
             checkPassed: share >= 0.97, checkDescription: "share of 200 cells within 0.5 dB of point-to-point ITM ≥ 0.97 (got \(String(format: "%.3f", share)))")
+    }
+
+    /// Point-to-point ITM (1800 MHz, blankspot's defaults) on an exact grid profile.
+    static func itmLossDB(_ profile: GridProfile, txHeightM: Double) throws -> Double {
+        try ITM.pointToPoint(elevationsM: profile.heightsM, spacingM: profile.distancesM[1],
+                             parameters: ITMParameters(frequencyMHz: 1800, txHeightM: txHeightM, rxHeightM: 1.5),
+                             variability: .timeLocationSituation(timePercent: 50, locationPercent: 50, situationPercent: 50)).basicTransmissionLossDB
     }
 }

@@ -23,15 +23,22 @@ public enum ITM {
         }
     }
 
-    /// Point-to-point mode without validation or heap allocation (the coverage sweep's entry).
+    /// Point-to-point mode without validation or heap allocation.
     static func pointToPoint(z: UnsafeBufferPointer<Double>, spacingM: Double, parameters p: ITMParameters,
                              variability: ITMVariability) -> ITMResult {
+        let (geometry, environment) = pointToPointPath(z: z, spacingM: spacingM, parameters: p)
+        return predict(geometry: geometry, environment: environment, parameters: p, variability: variability)
+    }
+
+    /// The environment (Ns from the profile's middle) and the path geometry of a profile.
+    static func pointToPointPath(z: UnsafeBufferPointer<Double>, spacingM: Double, parameters p: ITMParameters)
+        -> (ITMPathGeometry, ITMEnvironment) {
         let environment = ITMEnvironment(
             frequencyMHz: p.frequencyMHz, systemElevationM: ITMTerrainAnalysis.systemElevationM(z: z), n0: p.n0,
             polarization: p.polarization, permittivity: p.permittivity, conductivitySPerM: p.conductivitySPerM)
         let geometry = ITMPathGeometry(profile: z, spacingM: spacingM, antennaHeightsM: SIMD2(p.txHeightM, p.rxHeightM),
                                        curvaturePerM: environment.curvaturePerM)
-        return predict(geometry: geometry, environment: environment, parameters: p, variability: variability)
+        return (geometry, environment)
     }
 
     /// Area mode: no profile, the terrain described by its irregularity Δh and the care taken in
@@ -53,21 +60,22 @@ public enum ITM {
     /// variability deviates already converted (``deviates(_:)``).
     static func lossDB(z: UnsafeBufferPointer<Double>, spacingM: Double, parameters p: ITMParameters,
                        deviates: (Double, Double, Double)) -> Double {
-        let environment = ITMEnvironment(
-            frequencyMHz: p.frequencyMHz, systemElevationM: ITMTerrainAnalysis.systemElevationM(z: z), n0: p.n0,
-            polarization: p.polarization, permittivity: p.permittivity, conductivitySPerM: p.conductivitySPerM)
-        let g = ITMPathGeometry(profile: z, spacingM: spacingM, antennaHeightsM: SIMD2(p.txHeightM, p.rxHeightM),
-                                curvaturePerM: environment.curvaturePerM)
+        let (g, environment) = pointToPointPath(z: z, spacingM: spacingM, parameters: p)
         let reference = ITMReferenceAttenuation.compute(geometry: g, environment: environment)
         let varied = ITMVariabilityModel.attenuationDB(referenceDB: reference.attenuationDB, zT: deviates.0, zL: deviates.1, zS: deviates.2,
                                                        geometry: g, environment: environment, climate: p.climate, mdvar: p.mdvar)
-        return 32.45 + 20 * log10(p.frequencyMHz) + 20 * log10(g.distanceM / 1000) + varied.lossAboveFreeSpaceDB
+        return freeSpaceDB(frequencyMHz: p.frequencyMHz, distanceM: g.distanceM) + varied.lossAboveFreeSpaceDB
+    }
+
+    /// ITM's free-space loss 32.45 + 20·log10(f MHz) + 20·log10(d km).
+    static func freeSpaceDB(frequencyMHz: Double, distanceM: Double) -> Double {
+        32.45 + 20 * log10(frequencyMHz) + 20 * log10(distanceM / 1000)
     }
 
     static func predict(geometry g: ITMPathGeometry, environment e: ITMEnvironment, parameters p: ITMParameters,
                         variability: ITMVariability) -> ITMResult {
         let reference = ITMReferenceAttenuation.compute(geometry: g, environment: e)
-        let freeSpace = 32.45 + 20 * log10(p.frequencyMHz) + 20 * log10(g.distanceM / 1000)
+        let freeSpace = freeSpaceDB(frequencyMHz: p.frequencyMHz, distanceM: g.distanceM)
         let (zT, zL, zS) = deviates(variability)
         let varied = ITMVariabilityModel.attenuationDB(referenceDB: reference.attenuationDB, zT: zT, zL: zL, zS: zS,
                                                        geometry: g, environment: e, climate: p.climate, mdvar: p.mdvar)
