@@ -24,10 +24,16 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        // OpenSSL's libcrypto (Debian libssl-dev, a dependency of libgdal-dev): SHA-256 of inputs.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The engine: grids, terrain, towers, propagation, the sweep. No GDAL.
         .target(name: "BlankSpotCore"),
         // GDAL at the edges: rasters, vectors, spatial references, errors.
-        .target(name: "BlankSpotGDAL", dependencies: ["CGDAL", "CPROJ", "BlankSpotCore"]),
+        .target(name: "BlankSpotGDAL", dependencies: ["CGDAL", "CPROJ", "CCrypto", "BlankSpotCore"]),
         // The jobs: read inputs, call the engine, write the output folder.
         .target(name: "BlankSpotPipeline", dependencies: ["BlankSpotCore", "BlankSpotGDAL"]),
         .executableTarget(

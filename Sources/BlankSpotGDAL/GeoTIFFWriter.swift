@@ -57,59 +57,135 @@ public struct RasterProduct: Sendable {
     }
 }
 
-/// Writes Cloud-Optimised GeoTIFFs: 512-pixel tiles, DEFLATE with a predictor, internal
-/// overviews, CRS, nodata, band description, unit and metadata. The bytes depend only on the
-/// pixels and metadata (no timestamps).
+/// Writes tiled GeoTIFFs: 512-pixel tiles, DEFLATE with horizontal differencing (floating-point
+/// differencing for Float32), internal overviews, CRS, nodata, band description, unit, metadata,
+/// colour table and category names. The bytes depend only on the pixels and metadata (no
+/// timestamps).
+///
+/// The overviews are computed from the in-memory pixels (``OverviewPyramid``) and written into
+/// levels created empty (GDAL's "NONE" resampling), so GDAL never reads back and decompresses
+/// the full raster it has just written; GDAL's COG driver, used before, wrote everything twice
+/// and took 0.2–0.4 s per 10-million-cell raster. The result is an ordinary tiled GeoTIFF with
+/// internal overviews (not COG-ordered: the overview tiles follow the full-resolution ones).
 public enum GeoTIFFWriter {
-    public static func write(_ product: RasterProduct, grid: GridGeometry, to path: String) throws {
+    /// Tile side, pixels; overviews are added until a level fits in one tile.
+    static let tileSize = 512
+
+    public static func write(_ product: RasterProduct, grid: GridGeometry, to path: String, threads: Int = 1) throws {
         GDALRuntime.start()
-        func withPixels<R>(_ body: (UnsafeRawPointer, GDALDataType) throws -> R) rethrows -> R {
-            switch product.pixels {
-            case .float32(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Float32) }
-            case .int32(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Int32) }
-            case .uint16(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_UInt16) }
-            case .int16(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Int16) }
-            case .byte(let a): return try a.withUnsafeBufferPointer { try body($0.baseAddress!, GDT_Byte) }
+        CPLErrorReset()
+        let w = grid.width, h = grid.height
+        let rule: OverviewPyramid.Rule = switch product.overviewResampling {
+        case .average: .average
+        case .nearest: .nearest
+        case .mode: .mode
+        }
+        // Each case: the pixel type, the full raster and its overview levels as raw buffers.
+        typealias Raster = (pointer: UnsafeRawPointer, width: Int, height: Int)
+        func plan<T: BitwiseCopyable>(_ base: GridBuffer<T>, _ levels: [OverviewPyramid.Level<T>], _ type: GDALDataType)
+            -> (GDALDataType, [Raster], [AnyObject]) {
+            // The buffers are kept alive by the returned owners while GDAL reads them.
+            let rasters = [(UnsafeRawPointer(base.withUnsafeBufferPointer { $0.baseAddress! }), w, h)]
+                + levels.map { level in (UnsafeRawPointer(level.values.withUnsafeBufferPointer { $0.baseAddress! }), level.width, level.height) }
+            return (type, rasters, [base] + levels.map(\.values))
+        }
+        let nd = product.nodata
+        let (type, rasters, owners) = switch product.pixels {
+        case .float32(let a):
+            plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule, nodata: nd.map { Float($0) }, tileSize: tileSize, threads: threads), GDT_Float32)
+        case .int32(let a):
+            plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule == .average ? .nearest : rule, nodata: nd.map { Int32($0) }, tileSize: tileSize, threads: threads), GDT_Int32)
+        case .uint16(let a):
+            plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule == .average ? .nearest : rule, nodata: nd.map { UInt16($0) }, tileSize: tileSize, threads: threads), GDT_UInt16)
+        case .int16(let a):
+            plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule == .average ? .nearest : rule, nodata: nd.map { Int16($0) }, tileSize: tileSize, threads: threads), GDT_Int16)
+        case .byte(let a):
+            plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule == .average ? .nearest : rule, nodata: nd.map { UInt8($0) }, tileSize: tileSize, threads: threads), GDT_Byte)
+        }
+        try withExtendedLifetime(owners) {
+            guard let driver = GDALGetDriverByName("GTiff") else { throw GDALRuntime.failure("find GDAL's GTiff driver") }
+            let options = CStringList([
+                "TILED=YES", "BLOCKXSIZE=\(tileSize)", "BLOCKYSIZE=\(tileSize)", "COMPRESS=DEFLATE", "ZLEVEL=3",
+                "PREDICTOR=\(type == GDT_Float32 ? 3 : 2)", "BIGTIFF=IF_SAFER", "NUM_THREADS=\(max(1, threads))",
+            ])
+            guard let ds = GDALCreate(driver, path, Int32(w), Int32(h), 1, type, options.pointer) else {
+                throw GDALRuntime.failure("create the GeoTIFF", path: path)
+            }
+            var closed = false
+            defer { if !closed { GDALClose(ds) } }
+            var gt = grid.geoTransform
+            GDALSetGeoTransform(ds, &gt)
+            GDALSetProjection(ds, grid.crsWKT)
+            for (k, v) in product.datasetMetadata.sorted(by: { $0.key < $1.key }) { GDALSetMetadataItem(ds, k, v, nil) }
+            let band = GDALGetRasterBand(ds, 1)
+            describe(band, product)
+            // Empty overview levels, filled below from the computed ones.
+            var factors = (1..<rasters.count).map { Int32(1 << $0) }
+            if !factors.isEmpty {
+                guard GDALBuildOverviews(ds, "NONE", Int32(factors.count), &factors, 0, nil, nil, nil) == CE_None else {
+                    throw GDALRuntime.failure("add overview levels to", path: path)
+                }
+            }
+            for (k, raster) in rasters.enumerated() {
+                guard let target = k == 0 ? band : GDALGetOverview(band, Int32(k - 1)),
+                      GDALGetRasterBandXSize(target) == Int32(raster.width), GDALGetRasterBandYSize(target) == Int32(raster.height) else {
+                    throw GDALRuntime.failure("find overview level \(k) of", path: path)
+                }
+                try writeTiles(raster, band: target, type: type, path: path)
+            }
+            closed = true
+            GDALClose(ds)
+            guard CPLGetLastErrorType() != CE_Failure else {
+                throw GDALRuntime.failure("finish writing", path: path)
             }
         }
-        try withPixels { base, type in
-            let typeName = String(cString: GDALGetDataTypeName(type))
-            let memPath = "MEM:::DATAPOINTER=\(UInt(bitPattern: base)),PIXELS=\(grid.width),LINES=\(grid.height),BANDS=1,DATATYPE=\(typeName)"
-            // MEM opens read-only data fine; the pointer is only read by CreateCopy.
-            guard let mem = GDALOpen(memPath, GA_Update) else { throw GDALRuntime.failure("stage the raster", path: path) }
-            defer { GDALClose(mem) }
-            var gt = grid.geoTransform
-            GDALSetGeoTransform(mem, &gt)
-            GDALSetProjection(mem, grid.crsWKT)
-            for (k, v) in product.datasetMetadata.sorted(by: { $0.key < $1.key }) { GDALSetMetadataItem(mem, k, v, nil) }
-            let band = GDALGetRasterBand(mem, 1)
-            GDALSetDescription(band, product.description)
-            GDALSetRasterUnitType(band, product.unit)
-            if let nd = product.nodata { GDALSetRasterNoDataValue(band, nd) }
-            for (k, v) in product.bandMetadata.sorted(by: { $0.key < $1.key }) { GDALSetMetadataItem(band, k, v, nil) }
-            if !product.colorTable.isEmpty {
-                let table = GDALCreateColorTable(GPI_RGB)
-                defer { GDALDestroyColorTable(table) }
-                for entry in product.colorTable {
-                    var c = GDALColorEntry(c1: Int16(entry.rgba.0), c2: Int16(entry.rgba.1), c3: Int16(entry.rgba.2), c4: Int16(entry.rgba.3))
-                    GDALSetColorEntry(table, Int32(entry.value), &c)
+    }
+
+    /// Writes a raster tile by tile with GDALWriteBlock, which hands each tile straight to the
+    /// GTiff driver (and its compression threads) instead of staging it in GDAL's block cache.
+    /// Edge tiles are padded with zero bytes.
+    private static func writeTiles(_ raster: (pointer: UnsafeRawPointer, width: Int, height: Int), band: GDALRasterBandH,
+                                   type: GDALDataType, path: String) throws {
+        let bytesPerPixel = Int(GDALGetDataTypeSizeBytes(type))
+        let rowBytes = tileSize * bytesPerPixel
+        let tile = UnsafeMutableRawPointer.allocate(byteCount: tileSize * rowBytes, alignment: 64)
+        defer { tile.deallocate() }
+        let tilesX = (raster.width + tileSize - 1) / tileSize, tilesY = (raster.height + tileSize - 1) / tileSize
+        for ty in 0..<tilesY {
+            for tx in 0..<tilesX {
+                let x0 = tx * tileSize, y0 = ty * tileSize
+                let w = min(tileSize, raster.width - x0), h = min(tileSize, raster.height - y0)
+                if w < tileSize || h < tileSize { tile.initializeMemory(as: UInt8.self, repeating: 0, count: tileSize * rowBytes) }
+                for r in 0..<h {
+                    let source = raster.pointer + ((y0 + r) * raster.width + x0) * bytesPerPixel
+                    (tile + r * rowBytes).copyMemory(from: source, byteCount: w * bytesPerPixel)
                 }
-                GDALSetRasterColorTable(band, table)
-                GDALSetRasterColorInterpretation(band, GCI_PaletteIndex)
+                guard GDALWriteBlock(band, Int32(tx), Int32(ty), tile) == CE_None else {
+                    throw GDALRuntime.failure("write the pixels of", path: path)
+                }
             }
-            if !product.categoryNames.isEmpty {
-                let names = CStringList(product.categoryNames)
-                GDALSetRasterCategoryNames(band, names.pointer)
+        }
+    }
+
+    /// Band description, unit, nodata, metadata, colour table and category names.
+    private static func describe(_ band: GDALRasterBandH?, _ product: RasterProduct) {
+        GDALSetDescription(band, product.description)
+        GDALSetRasterUnitType(band, product.unit)
+        if let nd = product.nodata { GDALSetRasterNoDataValue(band, nd) }
+        for (k, v) in product.bandMetadata.sorted(by: { $0.key < $1.key }) { GDALSetMetadataItem(band, k, v, nil) }
+        if !product.colorTable.isEmpty {
+            let table = GDALCreateColorTable(GPI_RGB)
+            defer { GDALDestroyColorTable(table) }
+            for entry in product.colorTable {
+                var c = GDALColorEntry(c1: Int16(entry.rgba.0), c2: Int16(entry.rgba.1), c3: Int16(entry.rgba.2), c4: Int16(entry.rgba.3))
+                GDALSetColorEntry(table, Int32(entry.value), &c)
             }
-            guard let driver = GDALGetDriverByName("COG") else { throw GDALRuntime.failure("find GDAL's COG driver") }
-            let options = CStringList([
-                "COMPRESS=DEFLATE", "LEVEL=3", "PREDICTOR=YES", "BLOCKSIZE=512", "OVERVIEWS=AUTO",
-                "RESAMPLING=\(product.overviewResampling.rawValue)", "NUM_THREADS=1",
-            ])
-            guard let out = GDALCreateCopy(driver, path, mem, 0, options.pointer, nil, nil) else {
-                throw GDALRuntime.failure("write the GeoTIFF", path: path)
-            }
-            GDALClose(out)
+            GDALSetRasterColorTable(band, table)
+            GDALSetRasterColorInterpretation(band, GCI_PaletteIndex)
+        }
+        if !product.categoryNames.isEmpty {
+            let names = CStringList(product.categoryNames)
+            GDALSetRasterCategoryNames(band, names.pointer)
         }
     }
 }

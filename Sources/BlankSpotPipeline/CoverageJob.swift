@@ -94,7 +94,8 @@ public enum CoverageJob {
             let metadata = rasterMetadata(request, scenario: scenario)
             let products: [(file: String, product: RasterProduct)]
             if request.model == .los {
-                products = CoverageProducts.lineOfSight(grids, terrain: scenario.terrain, metadata: metadata)
+                products = CoverageProducts.lineOfSight(grids, terrain: scenario.terrain, towerCount: scenario.towers.count,
+                                                        metadata: metadata, threads: request.threads)
             } else {
                 let thresholds = scenario.towers.map { Float(request.signal.thresholds.dBm(for: $0.technology)) }
                 products = CoverageProducts.signal(grids, terrain: scenario.terrain, thresholdDBmByTower: thresholds,
@@ -117,19 +118,13 @@ public enum CoverageJob {
         }
     }
 
-    /// Writes the rasters side by side (GDAL handles one dataset per thread safely); reports
-    /// the first failure in product order.
+    /// Writes the rasters one after the other, each with all `threads` (overviews and tile
+    /// compression run in parallel inside a raster).
     static func writeRasters(_ products: [(file: String, product: RasterProduct)], grid: GridGeometry,
                              into output: StagedOutputFolder, threads: Int) throws {
-        let failures = ResultSlots<Error>(count: products.count)
-        ParallelLoop.run(count: products.count, threads: threads) { i, _ in
-            do {
-                try GeoTIFFWriter.write(products[i].product, grid: grid, to: output.path(products[i].file))
-            } catch {
-                failures.set(i, error)
-            }
+        for (file, product) in products {
+            try GeoTIFFWriter.write(product, grid: grid, to: output.path(file), threads: threads)
         }
-        if let first = failures.values.compactMap({ $0 }).first { throw first }
     }
 
     static func parameterList(_ request: CoverageRequest, scenario: Scenario) -> [String: String] {

@@ -5,22 +5,30 @@ import BlankSpotGDAL
 enum CoverageProducts {
     static let noTerrainClass: UInt8 = 255
 
+    /// best_server's pixels: Int16 when every tower index fits (at most 32,767 towers, a
+    /// province's worth), which halves what has to be compressed and stored; Int32 beyond.
+    /// −1 (none, and nodata) either way.
+    static func bestServerPixels(count n: Int, towerCount: Int, threads: Int, index: (Int) -> Int32) -> RasterProduct.Pixels {
+        if towerCount <= Int(Int16.max) {
+            return .int16(GridBuffer<Int16>(count: n, threads: threads) { Int16(truncatingIfNeeded: index($0)) })
+        }
+        return .int32(GridBuffer<Int32>(count: n, threads: threads, element: index))
+    }
+
     /// Line-of-sight products: server_count, coverage (0 none / 1 visible), best_server
     /// (nearest visible tower).
-    static func lineOfSight(_ grids: CoverageGrids, terrain: TerrainRaster,
-                            metadata: [String: String]) -> [(file: String, product: RasterProduct)] {
+    static func lineOfSight(_ grids: CoverageGrids, terrain: TerrainRaster, towerCount: Int,
+                            metadata: [String: String], threads: Int) -> [(file: String, product: RasterProduct)] {
         let n = grids.grid.cellCount
-        let count = grids.serverCount.copy()
-        let classes = GridBuffer<UInt8>(count: n, repeating: 0)
-        let best = grids.bestIndex.copy()
-        for i in 0..<n {
-            if terrain.heightsM[i].isNaN {
-                count[i] = .max
-                classes[i] = noTerrainClass
-                best[i] = -1
-            } else {
-                classes[i] = count[i] > 0 ? 1 : 0
-            }
+        let heights = terrain.heightsM
+        let count = heights.withUnsafeBufferPointer { h in
+            GridBuffer<UInt16>(count: n, threads: threads) { h[$0].isNaN ? .max : grids.serverCount[$0] }
+        }
+        let classes = heights.withUnsafeBufferPointer { h in
+            GridBuffer<UInt8>(count: n, threads: threads) { h[$0].isNaN ? noTerrainClass : (grids.serverCount[$0] > 0 ? 1 : 0) }
+        }
+        let best = heights.withUnsafeBufferPointer { h in
+            bestServerPixels(count: n, towerCount: towerCount, threads: threads) { h[$0].isNaN ? -1 : grids.bestIndex[$0] }
         }
         return [
             ("server_count.tif", RasterProduct(
@@ -39,7 +47,7 @@ enum CoverageProducts {
                 ],
                 categoryNames: ["no line of sight (blank)", "visible from a tower"])),
             ("best_server.tif", RasterProduct(
-                pixels: .int32(best), description: "nearest tower with line of sight (row in towers.csv)", unit: "tower index",
+                pixels: best, description: "nearest tower with line of sight (row in towers.csv)", unit: "tower index",
                 nodata: -1, overviewResampling: .nearest,
                 bandMetadata: ["MEANING": "0-based index into towers.csv of the nearest visible tower; -1 = none (also nodata)"],
                 datasetMetadata: metadata)),
@@ -75,25 +83,17 @@ enum CoverageProducts {
     static func signal(_ grids: CoverageGrids, terrain: TerrainRaster, thresholdDBmByTower: [Float],
                        metadata: [String: String], threads: Int) -> [(file: String, product: RasterProduct)] {
         let n = grids.grid.cellCount
-        let signal = GridBuffer<Float>(count: n, repeating: signalNodata)
-        let count = grids.serverCount.copy()
-        let classes = GridBuffer<UInt8>(count: n, repeating: 0)
-        let best = grids.bestIndex.copy()
-        let chunk = 1 << 16
-        ParallelLoop.run(count: (n + chunk - 1) / chunk, threads: threads) { c, _ in
-            for i in (c * chunk)..<min(n, (c + 1) * chunk) {
-                if terrain.heightsM[i].isNaN {
-                    count[i] = .max
-                    classes[i] = noTerrainClass
-                    best[i] = -1
-                    continue
-                }
-                let b = grids.bestIndex[i]
-                guard b >= 0 else { continue }   // no tower reaches: signal stays nodata, class 0
-                let margin = grids.bestValue[i]
-                signal[i] = margin + thresholdDBmByTower[Int(b)]
-                classes[i] = serviceClass(marginDB: margin)
-            }
+        let (count, classes, best, signal) = terrain.heightsM.withUnsafeBufferPointer { h in
+            // No terrain: nodata everywhere; no tower reaches (best −1): signal nodata, class 0.
+            (GridBuffer<UInt16>(count: n, threads: threads) { h[$0].isNaN ? .max : grids.serverCount[$0] },
+             GridBuffer<UInt8>(count: n, threads: threads) { i in
+                 h[i].isNaN ? noTerrainClass : (grids.bestIndex[i] < 0 ? 0 : serviceClass(marginDB: grids.bestValue[i]))
+             },
+             bestServerPixels(count: n, towerCount: thresholdDBmByTower.count, threads: threads) { h[$0].isNaN ? -1 : grids.bestIndex[$0] },
+             GridBuffer<Float>(count: n, threads: threads) { i in
+                 let b = grids.bestIndex[i]
+                 return h[i].isNaN || b < 0 ? signalNodata : grids.bestValue[i] + thresholdDBmByTower[Int(b)]
+             })
         }
         return [
             ("signal_dbm.tif", RasterProduct(
@@ -102,7 +102,7 @@ enum CoverageProducts {
                 bandMetadata: ["MEANING": "received power of the best server (largest margin over its technology threshold): 2G BCCH RxLev, 3G CPICH RSCP, 4G RSRP, 5G SS-RSRP; nodata where no tower reaches"],
                 datasetMetadata: metadata)),
             ("best_server.tif", RasterProduct(
-                pixels: .int32(best), description: "best server (row in towers.csv)", unit: "tower index",
+                pixels: best, description: "best server (row in towers.csv)", unit: "tower index",
                 nodata: -1, overviewResampling: .nearest,
                 bandMetadata: ["MEANING": "0-based index into towers.csv of the tower with the largest margin over its threshold; -1 = none (also nodata)"],
                 datasetMetadata: metadata)),

@@ -1,4 +1,5 @@
 import BlankSpotCore
+import BlankSpotGDAL
 import Foundation
 
 /// run.json: what was run, on what, with which parameters, how long it took, what came out.
@@ -58,7 +59,7 @@ public struct RunManifest: Encodable {
               let size = (attrs[.size] as? NSNumber)?.intValue else {
             return Input(role: role, path: path, bytes: nil, sha256: nil)
         }
-        return Input(role: role, path: path, bytes: size, sha256: FileHasher.sha256(path: path))
+        return Input(role: role, path: path, bytes: size, sha256: FileDigest.sha256Hex(path: path))
     }
 
     public func write(to path: String) throws {
@@ -87,19 +88,6 @@ final class BackgroundInputHasher: @unchecked Sendable {
     var inputs: [RunManifest.Input] {
         group.wait()
         return result
-    }
-}
-
-/// Streams a file through SHA-256.
-enum FileHasher {
-    static func sha256(path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try? handle.read(upToCount: 4 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hasher.update(raw: $0) }
-        }
-        return hasher.finalizeHex()
     }
 }
 

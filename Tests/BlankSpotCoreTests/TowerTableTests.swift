@@ -68,14 +68,6 @@ import TestSupport
 }
 
 @Suite struct SmallPiecesTests {
-    /// FIPS 180-4 example vectors (NIST CSRC "SHA256.pdf"; also what coreutils sha256sum prints).
-    @Test func sha256KnownAnswers() {
-        #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(of: [UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-    }
-
     @Test func utmZones() {
         #expect(AnalysisGridPlanner.utmEPSG(lonDeg: 115.5, latDeg: -2.5) == 32750)   // Kalimantan Selatan
         #expect(AnalysisGridPlanner.utmEPSG(lonDeg: -71.3, latDeg: 44.3) == 32619)   // White Mountains

@@ -25,6 +25,18 @@ public final class GridBuffer<Element: BitwiseCopyable>: @unchecked Sendable, Ra
         }
     }
 
+    /// `count` elements, element i being `element(i)`, computed in parallel chunks on up to
+    /// `threads` threads (each element written once: no fill pass before it).
+    @inlinable
+    public convenience init(count: Int, threads: Int, element: (Int) -> Element) {
+        self.init(uninitializedCount: count)
+        let chunk = 1 << 18
+        let base = self.base
+        ParallelLoop.run(count: (count + chunk - 1) / chunk, threads: threads) { c, _ in
+            for i in (c * chunk)..<Swift.min(count, (c + 1) * chunk) { (base + i).initialize(to: element(i)) }
+        }
+    }
+
     /// A buffer holding the elements of `array`.
     public convenience init(_ array: [Element]) {
         self.init(uninitializedCount: array.count)
@@ -32,7 +44,8 @@ public final class GridBuffer<Element: BitwiseCopyable>: @unchecked Sendable, Ra
     }
 
     /// Storage for `count` elements, not yet initialised (plain values need no deinitialisation).
-    private init(uninitializedCount count: Int) {
+    @usableFromInline
+    init(uninitializedCount count: Int) {
         self.count = count
         let bytes = Swift.max(64, count * MemoryLayout<Element>.stride)
         let hugePage = 2 << 20
