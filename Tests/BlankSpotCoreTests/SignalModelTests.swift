@@ -149,4 +149,79 @@ import Testing
             if bestIndex >= 0 { #expect(combined.bestValue[i] == best) }
         }
     }
+
+    /// A low-power tower's rays stop at its free-space reach (DESIGN.md §4): with EIRP −10 dBm
+    /// at 1800 MHz and a −110 dBm threshold the largest useful loss is 100 dB, reached by free
+    /// space at d = 10^((100 − 92.4 − 20·log10 1.8)/20) km = 1.3325 km. Every cell nearer is
+    /// evaluated, every farther one is left at −∞ (not reached). Inside, no model gives more
+    /// margin than free space at boresight, 20·log10(reach/d); free space itself comes within
+    /// 0.5 dB of it at the edge (slant distance and the vertical pattern at 1.3°).
+    @Test(arguments: ["fspl", "hata", "p1812"]) func raysStopAtTheFreeSpaceReach(_ model: String) {
+        let terrain = TestTerrains.flat(size: 201, cellM: 30, heightM: 12)
+        let site = Self.site(terrain, col: 100, row: 100, heightM: 30, eirp: -10)
+        let thresholds = ServiceThresholds()
+        let kind: SignalModel = switch model {
+        case "fspl": .freeSpace
+        case "hata": .hata(.rural)
+        default: .p1812(P1812AreaSettings(frequencyGHz: 1.8, rxHeightM: 1.5, deltaN: 45, n0: 375))
+        }
+        let grids = CoverageEngine.run(terrain: terrain, sites: [site], settings: SweepSettings(radiusM: 2_900),
+                                       model: .signal(kind, thresholds), threads: 2)
+        let reachM = 1000 * pow(10, (100 - 92.4 - 20 * log10(1.8)) / 20)
+        #expect(abs(LinkBudget(site: site, thresholds: thresholds).freeSpaceReachM(frequencyGHz: 1.8) - reachM) < 1e-9)
+        var inside = 0, outside = 0, edge = 0
+        for r in 0..<201 {
+            for c in 0..<201 where !(r == 100 && c == 100) {
+                let dM = Double((c - 100) * (c - 100) + (r - 100) * (r - 100)).squareRoot() * 30
+                guard dM <= 2_900 else { continue }
+                let v = grids.bestValue[r * 201 + c]
+                if dM <= reachM {
+                    let freeSpaceMargin = Float(20 * log10(reachM / dM))
+                    #expect(v > -.infinity && v <= freeSpaceMargin + 1e-3, "cell at \(dM) m inside the reach")
+                    if dM > reachM - 30 {
+                        if model == "fspl" { #expect(v > freeSpaceMargin - 0.5) }
+                        edge += 1
+                    }
+                    inside += 1
+                } else {
+                    #expect(v == -.infinity, "cell at \(dM) m beyond the reach")
+                    outside += 1
+                }
+            }
+        }
+        #expect(inside > 6_000 && outside > 20_000 && edge > 100)
+    }
+
+    /// The reach is a bound, not an approximation: on rugged terrain, cells just beyond a
+    /// P.1812 tower's reach (left at −∞ by the sweep) evaluated point to point on their exact
+    /// profile are all below the threshold.
+    @Test func cellsBeyondTheReachAreNotServed() throws {
+        let terrain = TestTerrains.fractal(size: 241, cellM: 30, seed: 5, reliefM: 150, persistence: 0.65)
+        let site = Self.site(terrain, col: 120, row: 120, heightM: 40, eirp: -5)
+        let budget = LinkBudget(site: site, thresholds: ServiceThresholds())
+        let reachM = budget.freeSpaceReachM(frequencyGHz: 1.8)
+        #expect(abs(reachM - 2_369) < 1)   // 105 dB: 10^((105 − 92.4 − 20·log10 1.8)/20) km
+        let p1812 = P1812AreaSettings(frequencyGHz: 1.8, rxHeightM: 1.5, deltaN: 45, n0: 375)
+        let grids = CoverageEngine.run(terrain: terrain, sites: [site], settings: SweepSettings(radiusM: 3_500),
+                                       model: .signal(.p1812(p1812), ServiceThresholds()), threads: 2)
+        var checked = 0
+        for r in 0..<241 {
+            for c in 0..<241 {
+                let dc = c - 120, dr = r - 120
+                let dM = Double(dc * dc + dr * dr).squareRoot() * 30
+                guard dM > reachM, dM <= reachM + 150, (dc + dr) % 3 == 0 else { continue }
+                #expect(grids.bestValue[r * 241 + c] == -.infinity)
+                let profile = GridProfile(terrain: terrain, fromCol: 120, fromRow: 120, toCol: c, toRow: r)!
+                let link = P1812Link(frequencyGHz: 1.8, timePercent: 50, txLatDeg: 0, txLonDeg: 0, rxLatDeg: 0, rxLonDeg: 0,
+                                     txHeightM: 40, rxHeightM: 1.5, deltaN: 45, n0: 375)
+                let loss = try P1812.predict(link: link, profile: P1812Profile(distancesKm: profile.distancesM.map { $0 / 1000 },
+                                                                               heightsM: profile.heightsM)).basicTransmissionLossDB
+                let margin = budget.marginDB(lossDB: loss, dCol: dc, dRow: dr, distanceM: dM, rxAltitudeM: profile.heightsM.last! + 1.5)
+                #expect(margin < 0)
+                checked += 1
+            }
+        }
+        #expect(checked > 200)
+    }
 }
+

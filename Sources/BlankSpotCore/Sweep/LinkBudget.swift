@@ -68,6 +68,16 @@ public struct LinkBudget: Sendable, Equatable {
         Float(eirpDBm + antennaGainDB(dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: rxAltitudeM) - lossDB - thresholdDBm)
     }
 
+    /// The horizontal distance, m, beyond which a loss of at least free space (P.1812 eq. 8,
+    /// 92.4 + 20·log10 f + 20·log10 d) plus `floorDB` leaves the margin below 0 even at
+    /// boresight (the pattern's gain relative to boresight is never positive): the tower's
+    /// reach. `floorDB` < 0 allows for a model that can go below free space (P.1812's focusing
+    /// at p < 50 %).
+    public func freeSpaceReachM(frequencyGHz: Double, floorDB: Double = 0) -> Double {
+        let largestLossDB = eirpDBm - thresholdDBm
+        return 1000 * pow(10, (largestLossDB - floorDB - 92.4 - 20 * log10(frequencyGHz)) / 20)
+    }
+
     /// The antenna's gain relative to boresight towards the receiver, dB.
     @inlinable
     public func antennaGainDB(dCol: Int, dRow: Int, distanceM: Double, rxAltitudeM: Double) -> Double {

@@ -25,7 +25,7 @@ public struct RadialSweep: Sendable {
         inverseSteps = (0...fan.radiusCells).map { $0 == 0 ? 0 : 1 / Double($0) }
     }
 
-    /// Evaluates the tower's own cell.
+    /// Evaluates the tower's own cell (always: it is within any reach).
     func sweepOwnCell<M: RayProfileModel, S: CellSink>(site: GridSite, model: M, into sink: S) {
         let g = terrain.heightM(col: site.col, row: site.row)
         sink.put(col: site.col, row: site.row, value: g.isNaN ? .nan : model.ownCellValue(groundM: Double(g)))
@@ -65,7 +65,9 @@ public struct RadialSweep: Sendable {
         let stepFactor = (1 + slope * slope).squareRoot()
         let stepM = cellM * stepFactor
         let inverseStepM = 1 / stepM
-        let rCells2 = radiusCells * radiusCells
+        // The disc: the run's radius, or the tower's reach when that is shorter.
+        let discCells = min(radiusCells, model.reachM / cellM)
+        let rCells2 = discCells * discCells
         let inverseSpan = 1 / Double(span)
 
         // Major axis p, minor axis q, and their strides in the heights buffer.
@@ -79,7 +81,7 @@ public struct RadialSweep: Sendable {
 
         // Last step: inside the disc (owned cells are within half a cell of the ray), inside the
         // grid along the major axis, and with both minor neighbours of the sample inside it.
-        var lastStep = min(rc, Int(((radiusCells + 0.5) / stepFactor).rounded(.down)))
+        var lastStep = min(rc, Int(((discCells + 0.5) / stepFactor).rounded(.down)))
         lastStep = min(lastStep, ray.sign > 0 ? pLimit - 1 - p0 : p0)
         if a > 0 {
             let room = minorSign > 0 ? qLimit - 1 - q0 : q0

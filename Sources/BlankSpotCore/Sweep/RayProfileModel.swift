@@ -30,10 +30,16 @@ public protocol RayProfileModel {
     mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double)
     /// The value for the tower's own cell.
     func ownCellValue(groundM: Double) -> Float
+    /// How far this tower can possibly serve, m: beyond it even the model's smallest possible
+    /// loss (free space, less any focusing the model allows) leaves the signal below the
+    /// tower's threshold. The sweep stops its rays there (DESIGN.md §4) and leaves the cells
+    /// beyond unevaluated, i.e. −∞. `.infinity` = no such bound.
+    var reachM: Double { get }
 }
 
 extension RayProfileModel {
     public static var exactNearSamples: Int { 0 }
+    public var reachM: Double { .infinity }
 }
 
 /// Profile points next to a receiver cell, sampled on the exact grid line from the tower to

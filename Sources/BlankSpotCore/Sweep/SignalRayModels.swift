@@ -11,6 +11,9 @@ struct FreeSpaceRayModel: RayProfileModel {
     mutating func beginRay(stepM: Double) {}
     mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {}
 
+    /// Free space over the slant distance is at least free space over the horizontal one.
+    var reachM: Double { budget.freeSpaceReachM(frequencyGHz: frequencyGHz) }
+
     func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float) -> Float {
         let hrs = groundM + rxHeightM
         let dz = hrs - budget.txAltitudeM
@@ -48,6 +51,9 @@ struct HataRayModel: RayProfileModel {
 
     mutating func beginRay(stepM: Double) {}
     mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {}
+
+    /// The loss used is never below free space.
+    var reachM: Double { budget.freeSpaceReachM(frequencyGHz: frequencyMHz / 1000) }
 
     func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float) -> Float {
         let hrs = groundM + rxHeightM
@@ -176,6 +182,10 @@ struct P1812RayModel: RayProfileModel {
     func ownCellValue(groundM: Double) -> Float {
         ownCellMargin(budget: budget, frequencyGHz: settings.frequencyGHz, groundM: groundM, rxHeightM: settings.rxHeightM, cellSizeM: cellSizeM)
     }
+
+    /// Lb ≥ Lb0p (eq. 69) ≥ free space over the horizontal distance + 2.6·log10(p/50), the
+    /// strongest focusing of eqs. 9a/10 (0 at p = 50 %).
+    var reachM: Double { budget.freeSpaceReachM(frequencyGHz: settings.frequencyGHz, floorDB: constants.focusingFloorDB) }
 
     func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float) -> Float {
         let d = distanceM / 1000
