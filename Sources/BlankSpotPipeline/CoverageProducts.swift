@@ -83,16 +83,17 @@ enum CoverageProducts {
     static func signal(_ grids: CoverageGrids, terrain: TerrainRaster, thresholdDBmByTower: [Float],
                        metadata: [String: String], threads: Int) -> [(file: String, product: RasterProduct)] {
         let n = grids.grid.cellCount
+        guard let margins = grids.bestValue else { preconditionFailure("signal models keep a best value per cell") }
         let (count, classes, best, signal) = terrain.heightsM.withUnsafeBufferPointer { h in
             // No terrain: nodata everywhere; no tower reaches (best −1): signal nodata, class 0.
             (GridBuffer<UInt16>(count: n, threads: threads) { h[$0].isNaN ? .max : grids.serverCount[$0] },
              GridBuffer<UInt8>(count: n, threads: threads) { i in
-                 h[i].isNaN ? noTerrainClass : (grids.bestIndex[i] < 0 ? 0 : serviceClass(marginDB: grids.bestValue[i]))
+                 h[i].isNaN ? noTerrainClass : (grids.bestIndex[i] < 0 ? 0 : serviceClass(marginDB: margins[i]))
              },
              bestServerPixels(count: n, towerCount: thresholdDBmByTower.count, threads: threads) { h[$0].isNaN ? -1 : grids.bestIndex[$0] },
              GridBuffer<Float>(count: n, threads: threads) { i in
                  let b = grids.bestIndex[i]
-                 return h[i].isNaN || b < 0 ? signalNodata : grids.bestValue[i] + thresholdDBmByTower[Int(b)]
+                 return h[i].isNaN || b < 0 ? signalNodata : margins[i] + thresholdDBmByTower[Int(b)]
              })
         }
         return [

@@ -31,7 +31,7 @@ import Testing
                 let el = atan2(-28.5, dM) * 180 / .pi
                 let gain = -min(12 * (-el / 10) * (-el / 10), 20.0)   // omni: vertical pattern only, no tilt
                 let expected = 40 + gain - loss - (-110)
-                #expect(abs(Double(grids.bestValue[r * 201 + c]) - expected) < 1e-4)
+                #expect(abs(Double(grids.bestValue![r * 201 + c]) - expected) < 1e-4)
                 checked += 1
             }
         }
@@ -50,7 +50,7 @@ import Testing
         let p = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, model: .signal(.p1812(p1812), thresholds), threads: 2)
         var worst: Float = 0
         for i in 0..<terrain.grid.cellCount where free.bestIndex[i] == 0 {
-            worst = max(worst, abs(free.bestValue[i] - p.bestValue[i]))
+            worst = max(worst, abs(free.bestValue![i] - p.bestValue![i]))
         }
         #expect(worst < 1e-3)
     }
@@ -96,7 +96,7 @@ import Testing
         let edgeLoss = 92.4 + 20 * log10(1.8) + 20 * log10(2.9)
         let thresholds = ServiceThresholds(allDBm: 40 - edgeLoss - 10)
         let grids = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, model: .signal(.freeSpace, thresholds), threads: 2)
-        let east = grids.bestValue[100 * 201 + 180], west = grids.bestValue[100 * 201 + 20]
+        let east = grids.bestValue![100 * 201 + 180], west = grids.bestValue![100 * 201 + 20]
         let el = atan2(28.5, 2400.0) * 180 / .pi
         #expect(abs(Double(east - west) - (25 - 12 * (el / 10) * (el / 10))) < 1e-3)
         var inBeam = 0
@@ -121,7 +121,7 @@ import Testing
         let settings = SweepSettings(radiusM: 2_000)
         let one = CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, model: model, threads: 1)
         let four = CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, model: model, threads: 4)
-        #expect(one.bestValue == four.bestValue)
+        #expect(one.bestValue! == four.bestValue!)
         #expect(one.bestIndex == four.bestIndex)
         #expect(one.serverCount == four.serverCount)
     }
@@ -140,13 +140,13 @@ import Testing
         for i in 0..<terrain.grid.cellCount {
             var best = -Float.infinity, bestIndex: Int32 = -1, count: UInt16 = 0
             for (k, g) in single.enumerated() where g.bestIndex[i] >= 0 {
-                let v = g.bestValue[i]
+                let v = g.bestValue![i]
                 if v >= 0 { count += 1 }
                 if v > best { best = v; bestIndex = Int32(k) }
             }
             #expect(combined.bestIndex[i] == bestIndex)
             #expect(combined.serverCount[i] == count)
-            if bestIndex >= 0 { #expect(combined.bestValue[i] == best) }
+            if bestIndex >= 0 { #expect(combined.bestValue![i] == best) }
         }
     }
 
@@ -174,7 +174,7 @@ import Testing
             for c in 0..<201 where !(r == 100 && c == 100) {
                 let dM = Double((c - 100) * (c - 100) + (r - 100) * (r - 100)).squareRoot() * 30
                 guard dM <= 2_900 else { continue }
-                let v = grids.bestValue[r * 201 + c]
+                let v = grids.bestValue![r * 201 + c]
                 if dM <= reachM {
                     let freeSpaceMargin = Float(20 * log10(reachM / dM))
                     #expect(v > -.infinity && v <= freeSpaceMargin + 1e-3, "cell at \(dM) m inside the reach")
@@ -210,7 +210,7 @@ import Testing
                 let dc = c - 120, dr = r - 120
                 let dM = Double(dc * dc + dr * dr).squareRoot() * 30
                 guard dM > reachM, dM <= reachM + 150, (dc + dr) % 3 == 0 else { continue }
-                #expect(grids.bestValue[r * 241 + c] == -.infinity)
+                #expect(grids.bestValue![r * 241 + c] == -.infinity)
                 let profile = GridProfile(terrain: terrain, fromCol: 120, fromRow: 120, toCol: c, toRow: r)!
                 let link = P1812Link(frequencyGHz: 1.8, timePercent: 50, txLatDeg: 0, txLonDeg: 0, rxLatDeg: 0, rxLonDeg: 0,
                                      txHeightM: 40, rxHeightM: 1.5, deltaN: 45, n0: 375)

@@ -46,7 +46,7 @@ struct SweepOracle {
             guard grids.bestIndex[row * w + col] == 0 else { continue }
             let profile = GridProfile(terrain: terrain, fromCol: site.col, fromRow: site.row, toCol: col, toRow: row)!
             guard !profile.heightsM.contains(where: { $0.isNaN }) else { continue }
-            out.append(Sample(dCol: dc, dRow: dr, swept: grids.bestValue[row * w + col], profile: profile))
+            out.append(Sample(dCol: dc, dRow: dr, swept: grids.bestValue![row * w + col], profile: profile))
         }
         return out
     }

@@ -6,16 +6,22 @@ import Darwin
 
 /// A large fixed-size array of plain values for whole-grid results.
 ///
-/// Allocated on a 2 MiB boundary and marked for transparent huge pages (Linux `madvise`), so a
-/// 100-million-cell grid costs a few dozen page faults instead of tens of thousands, and filled
-/// in parallel. A reference type: copies share storage (use ``copy()`` for an independent one).
+/// Large buffers are mapped straight from the kernel (Linux `mmap`) on a 2 MiB boundary and
+/// marked for transparent huge pages, so a 100-million-cell grid costs a few dozen page faults
+/// instead of tens of thousands; such memory arrives zeroed, so a buffer of zeros needs no fill
+/// pass. Other fills run in parallel. A reference type: copies share storage (use ``copy()``
+/// for an independent one).
 public final class GridBuffer<Element: BitwiseCopyable>: @unchecked Sendable, RandomAccessCollection {
     public let count: Int
     @usableFromInline let base: UnsafeMutablePointer<Element>
+    /// Length of the kernel mapping holding the elements, bytes; 0 when from malloc.
+    private var mappedBytes = 0
 
     /// `count` elements, each set to `value`, using up to `threads` threads to fill.
     public convenience init(count: Int, repeating value: Element, threads: Int = 1) {
         self.init(uninitializedCount: count)
+        let isZero = withUnsafeBytes(of: value) { $0.allSatisfy { $0 == 0 } }
+        if isZero && mappedBytes > 0 { return }   // fresh kernel pages are zero
         let chunk = 1 << 20
         let chunks = (count + chunk - 1) / chunk
         let base = self.base
@@ -51,15 +57,44 @@ public final class GridBuffer<Element: BitwiseCopyable>: @unchecked Sendable, Ra
         let hugePage = 2 << 20
         let alignment = bytes >= hugePage ? hugePage : 64
         let rounded = (bytes + alignment - 1) / alignment * alignment
+        #if os(Linux)
+        if alignment == hugePage, let mapped = Self.mapAligned(rounded, alignment: hugePage) {
+            _ = madvise(mapped, rounded, 14 /* MADV_HUGEPAGE */)
+            base = mapped.bindMemory(to: Element.self, capacity: Swift.max(1, count))
+            mappedBytes = rounded
+            return
+        }
+        #endif
         var raw: UnsafeMutableRawPointer?
         guard posix_memalign(&raw, alignment, rounded) == 0, let raw else { fatalError("out of memory: \(bytes) bytes") }
-        #if os(Linux)
-        if alignment == hugePage { _ = madvise(raw, rounded, 14 /* MADV_HUGEPAGE */) }
-        #endif
         base = raw.bindMemory(to: Element.self, capacity: Swift.max(1, count))
     }
 
-    deinit { free(base) }
+    #if os(Linux)
+    /// `bytes` of fresh zeroed anonymous memory starting on an `alignment` boundary (the
+    /// mapping is made larger and trimmed), or nil when the kernel refuses.
+    private static func mapAligned(_ bytes: Int, alignment: Int) -> UnsafeMutableRawPointer? {
+        let length = bytes + alignment
+        guard let raw = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
+            return nil
+        }
+        let start = Int(bitPattern: raw), aligned = (start + alignment - 1) / alignment * alignment
+        if aligned > start { munmap(raw, aligned - start) }
+        let tail = start + length - (aligned + bytes)
+        if tail > 0 { munmap(UnsafeMutableRawPointer(bitPattern: aligned + bytes), tail) }
+        return UnsafeMutableRawPointer(bitPattern: aligned)
+    }
+    #endif
+
+    deinit {
+        #if os(Linux)
+        if mappedBytes > 0 {
+            munmap(base, mappedBytes)
+            return
+        }
+        #endif
+        free(base)
+    }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }

@@ -33,7 +33,7 @@ struct DirectMergeSink: CellSink {
 
     @inline(__always)
     func put(col: Int, row: Int, value: Float) {
-        accumulator.mergeCell(row * accumulator.grid.width + col, value: value, towerIndex: towerIndex)
+        accumulator.mergeCell(row * accumulator.grid.width + col, col: col, row: row, value: value, towerIndex: towerIndex)
     }
 
     @inline(__always)

@@ -20,7 +20,7 @@ public enum CoverageEngine {
         switch model {
         case .lineOfSight:
             return run(terrain: terrain, sites: sites, settings: settings, threads: threads,
-                       servingThreshold: -.greatestFiniteMagnitude, progress: progress,
+                       servingThreshold: -.greatestFiniteMagnitude, bestIsNearest: true, progress: progress,
                        makeModel: { LineOfSightRayModel(site: $0, settings: settings) })
         case .signal(.freeSpace, let thresholds):
             return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) {
@@ -57,26 +57,30 @@ public enum CoverageEngine {
     /// inside this module; the public entry point above picks the type).
     /// - Parameters:
     ///   - servingThreshold: a value at or above it counts the tower in `serverCount`.
+    ///   - bestIsNearest: the best tower is the nearest one with a value (line of sight); no
+    ///     best-value grid is kept.
     ///   - threads: threads to use (≥ 1).
     static func run<M: RayProfileModel>(
         terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, threads: Int,
-        servingThreshold: Float, progress: (@Sendable (Double) -> Void)? = nil, makeModel: (GridSite) -> M
+        servingThreshold: Float, bestIsNearest: Bool = false, progress: (@Sendable (Double) -> Void)? = nil,
+        makeModel: (GridSite) -> M
     ) -> CoverageGrids {
         let n = terrain.grid.cellCount
-        let bestValue = GridBuffer<Float>(count: n, repeating: -.infinity, threads: threads)
+        let bestValue = bestIsNearest ? nil : GridBuffer<Float>(count: n, repeating: -.infinity, threads: threads)
         let bestIndex = GridBuffer<Int32>(count: n, repeating: -1, threads: threads)
         let serverCount = GridBuffer<UInt16>(count: n, repeating: 0, threads: threads)
-        bestValue.withUnsafeMutableBufferPointer { bestValue in
+        func sweep(_ bestValue: UnsafeMutableBufferPointer<Float>?) {
             bestIndex.withUnsafeMutableBufferPointer { bestIndex in
                 serverCount.withUnsafeMutableBufferPointer { serverCount in
                     let accumulator = CoverageAccumulator(
                         grid: terrain.grid, servingThreshold: servingThreshold,
-                        bestValue: bestValue, bestIndex: bestIndex, serverCount: serverCount)
+                        bestValue: bestValue, bestIndex: bestIndex, serverCount: serverCount, sites: sites)
                     sweepAll(terrain: terrain, sites: sites, settings: settings, threads: max(1, threads),
                              accumulator: accumulator, progress: progress, makeModel: makeModel)
                 }
             }
         }
+        if let bestValue { bestValue.withUnsafeMutableBufferPointer { sweep($0) } } else { sweep(nil) }
         return CoverageGrids(grid: terrain.grid, bestValue: bestValue, bestIndex: bestIndex, serverCount: serverCount)
     }
 

@@ -126,7 +126,7 @@ enum PointToPointCheck {
                   !profile.heightsM.contains(where: \.isNaN) else { continue }
             let expected = budget.marginDB(lossDB: try lossDB(profile), dCol: dc, dRow: dr, distanceM: profile.distancesM.last!,
                                            rxAltitudeM: profile.heightsM.last! + rxHeightM)
-            if abs(grids.bestValue[r * w + c] - expected) <= toleranceDB { good += 1 }
+            if abs(grids.bestValue![r * w + c] - expected) <= toleranceDB { good += 1 }
             checked += 1
         }
         return Double(good) / Double(checked)

@@ -109,8 +109,8 @@ enum EngineBenchmarks {
             for _ in 0..<2000 {
                 let i = Int(rng.nextUnit() * Double(terrain.grid.cellCount))
                 guard alone.bestIndex[i] >= 0 else { continue }
-                if grids!.bestValue[i] < alone.bestValue[i] { violations += 1 }
-                if alone.bestValue[i] >= 0 && grids!.serverCount[i] == 0 { violations += 1 }
+                if grids!.bestValue![i] < alone.bestValue![i] { violations += 1 }
+                if alone.bestValue![i] >= 0 && grids!.serverCount[i] == 0 { violations += 1 }
             }
             _ = k
         }

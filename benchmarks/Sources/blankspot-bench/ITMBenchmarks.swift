@@ -39,15 +39,15 @@ enum ITMBenchmarks {
         var diffs: [Double] = []
         var evaluated = 0
         for i in 0..<terrain.grid.cellCount {
-            let a = itm!.bestValue[i], b = p1812!.bestValue[i]
+            let a = itm!.bestValue![i], b = p1812!.bestValue![i]
             guard a.isFinite, b.isFinite else { continue }
             diffs.append(Double(b - a))
             evaluated += 1
         }
         let sorted = diffs.sorted(), sortedAbs = diffs.map(abs).sorted()
         func q(_ a: [Double], _ f: Double) -> Double { a.isEmpty ? .nan : a[min(a.count - 1, Int(f * Double(a.count - 1)))] }
-        let itmServed = (0..<terrain.grid.cellCount).filter { itm!.bestValue[$0] >= 0 }.count
-        let p1812Served = (0..<terrain.grid.cellCount).filter { p1812!.bestValue[$0] >= 0 }.count
+        let itmServed = (0..<terrain.grid.cellCount).filter { itm!.bestValue![$0] >= 0 }.count
+        let p1812Served = (0..<terrain.grid.cellCount).filter { p1812!.bestValue![$0] >= 0 }.count
 
         // Self-check: swept ITM against point-to-point ITM on exact profiles.
         let share = try PointToPointCheck.shareWithin(0.5, count: 300, seed: 11, terrain: terrain, site: site, radiusM: radiusM,
