@@ -79,10 +79,10 @@ enum EngineBenchmarks {
     /// −110 dBm): towers on a jittered grid, each `radiusKm`. Checked: the combined result equals
     /// single-tower runs combined by hand on 2,000 random cells for 5 of the towers' cells… see
     /// the note; engine time only.
-    static func manyTowers(count: Int, radiusKm: Double, sideKm: Double, mode: BenchMode) -> BenchResult {
+    static func manyTowers(count: Int, radiusKm: Double, sideKm: Double, cellM: Double = 30, mode: BenchMode) -> BenchResult {
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        let size = Int(sideKm * 1000 / 30)
-        let terrain = BenchTerrain.hills(size: size, cellM: 30, threads: threads)
+        let size = Int(sideKm * 1000 / cellM)
+        let terrain = BenchTerrain.hills(size: size, cellM: cellM, threads: threads)
         var rng = SplitMix64(seed: 99)
         let perSide = Int(Double(count).squareRoot().rounded(.up))
         var sites: [GridSite] = []
@@ -114,15 +114,15 @@ enum EngineBenchmarks {
             }
             _ = k
         }
-        let pairs = Double(count) * Double.pi * pow(radiusKm * 1000 / 30, 2)
+        let pairs = Double(count) * Double.pi * pow(radiusKm * 1000 / cellM, 2)
         let median = Timing.median(runs)
         let served = (0..<terrain.grid.cellCount).reduce(0) { grids!.serverCount[$1] > 0 ? $0 + 1 : $0 }
         return BenchResult(
-            name: "p1812-engine-\(count)-towers-\(Int(radiusKm))km-\(Int(sideKm))km-side-30m", medianS: median, runsS: runs,
+            name: "p1812-engine-\(count)-towers-\(Int(radiusKm))km-\(Int(sideKm))km-side-\(Int(cellM))m", medianS: median, runsS: runs,
             cellsPerS: pairs / median,
             figures: ["threads": Double(threads), "grid_cells": Double(terrain.grid.cellCount), "tower_cell_pairs": pairs.rounded(),
                       "served_share": Double(served) / Double(terrain.grid.cellCount)],
-            notes: ["generated \(size)×\(size) terrain at 30 m; engine only; cells/s counts tower–cell pairs within reach"],
+            notes: ["generated \(size)×\(size) terrain at \(Int(cellM)) m; engine only; cells/s counts tower–cell pairs within reach"],
             checkPassed: violations == 0, checkDescription: "combined result dominates single-tower runs on sampled cells (\(violations) violations)")
     }
 }

@@ -7,7 +7,7 @@ enum Orchestrator {
         "los-engine", "p1812-engine", "p1812-scaling", "villages", "los-cli-1-tower", "los-cli-20-towers", "splat", "itm-vs-p1812",
     ]
     /// The full suite adds the many-tower runs and ITM at 50 km.
-    static let full: [String] = quick + ["p1812-100-towers", "p1812-1000-towers", "itm-engine"]
+    static let full: [String] = quick + ["p1812-100-towers", "p1812-1000-towers", "p1812-1000-towers-90m", "itm-engine"]
     static let all: [String] = full
 
     static func main(arguments: [String]) -> Int32 {
@@ -80,6 +80,10 @@ enum ChildRunner {
             case "itm-vs-p1812": result = try ITMBenchmarks.againstP1812(mode: mode)
             case "itm-engine": result = try ITMBenchmarks.oneTower50km(mode: mode)
             case "p1812-1000-towers": result = EngineBenchmarks.manyTowers(count: 1000, radiusKm: 30, sideKm: 200, mode: mode)
+            // The same province at SRTM3's native resolution (3″ ≈ 90 m), the DEM a planner in
+            // Indonesia most often has.
+            case "p1812-1000-towers-90m":
+                result = EngineBenchmarks.manyTowers(count: 1000, radiusKm: 30, sideKm: 200, cellM: 90, mode: mode)
             case "los-cli-1-tower": result = try PeerBenchmarks.againstGdalViewshed(towers: 1, radiusKm: 50, mode: mode)
             case "los-cli-20-towers": result = try PeerBenchmarks.againstGdalViewshed(towers: 20, radiusKm: 30, mode: mode)
             default:
