@@ -143,19 +143,24 @@ public enum GeoTIFFWriter {
 
     /// Writes a raster tile by tile with GDALWriteBlock, which hands each tile straight to the
     /// GTiff driver (and its compression threads) instead of staging it in GDAL's block cache.
-    /// Edge tiles are padded with zero bytes.
+    /// The band's own block size is used (overview levels may be tiled differently from the
+    /// full raster in other GDAL versions). Edge tiles are padded with zero bytes.
     private static func writeTiles(_ raster: (pointer: UnsafeRawPointer, width: Int, height: Int), band: GDALRasterBandH,
                                    type: GDALDataType, path: String) throws {
+        var bw: Int32 = 0, bh: Int32 = 0
+        GDALGetBlockSize(band, &bw, &bh)
+        let blockW = Int(bw), blockH = Int(bh)
+        guard blockW > 0, blockH > 0 else { throw GDALRuntime.failure("read the tiling of", path: path) }
         let bytesPerPixel = Int(GDALGetDataTypeSizeBytes(type))
-        let rowBytes = tileSize * bytesPerPixel
-        let tile = UnsafeMutableRawPointer.allocate(byteCount: tileSize * rowBytes, alignment: 64)
+        let rowBytes = blockW * bytesPerPixel
+        let tile = UnsafeMutableRawPointer.allocate(byteCount: blockH * rowBytes, alignment: 64)
         defer { tile.deallocate() }
-        let tilesX = (raster.width + tileSize - 1) / tileSize, tilesY = (raster.height + tileSize - 1) / tileSize
+        let tilesX = (raster.width + blockW - 1) / blockW, tilesY = (raster.height + blockH - 1) / blockH
         for ty in 0..<tilesY {
             for tx in 0..<tilesX {
-                let x0 = tx * tileSize, y0 = ty * tileSize
-                let w = min(tileSize, raster.width - x0), h = min(tileSize, raster.height - y0)
-                if w < tileSize || h < tileSize { tile.initializeMemory(as: UInt8.self, repeating: 0, count: tileSize * rowBytes) }
+                let x0 = tx * blockW, y0 = ty * blockH
+                let w = min(blockW, raster.width - x0), h = min(blockH, raster.height - y0)
+                if w < blockW || h < blockH { tile.initializeMemory(as: UInt8.self, repeating: 0, count: blockH * rowBytes) }
                 for r in 0..<h {
                     let source = raster.pointer + ((y0 + r) * raster.width + x0) * bytesPerPixel
                     (tile + r * rowBytes).copyMemory(from: source, byteCount: w * bytesPerPixel)
