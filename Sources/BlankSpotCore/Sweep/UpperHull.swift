@@ -38,9 +38,10 @@ struct UpperHull {
         var lo = 0, hi = count - 1
         while lo < hi {
             let mid = (lo + hi) >> 1
-            // Vertex mid+1 looks higher than mid from P exactly when P is below their edge's line.
-            let lineAtP = y[mid] + (y[mid + 1] - y[mid]) * (px - x[mid]) / (x[mid + 1] - x[mid])
-            if py < lineAtP { lo = mid + 1 } else { hi = mid }
+            // Vertex mid+1 looks higher than mid from P exactly when P is below their edge's
+            // line: py < y_mid + dy·(px − x_mid)/dx, multiplied out (dx > 0) to spare a division.
+            let dx = x[mid + 1] - x[mid], dy = y[mid + 1] - y[mid]
+            if (py - y[mid]) * dx < dy * (px - x[mid]) { lo = mid + 1 } else { hi = mid }
         }
         return (lo, (y[lo] - py) / (px - x[lo]))
     }
@@ -51,8 +52,8 @@ struct UpperHull {
         var lo = 0, hi = count - 1
         while lo < hi {
             let mid = (lo + hi) >> 1
-            let edgeSlope = (y[mid + 1] - y[mid]) / (x[mid + 1] - x[mid])
-            if edgeSlope > s { lo = mid + 1 } else { hi = mid }
+            // The edge's slope dy/dx exceeds s (dx > 0: no division needed).
+            if y[mid + 1] - y[mid] > s * (x[mid + 1] - x[mid]) { lo = mid + 1 } else { hi = mid }
         }
         return (lo, y[lo] - s * x[lo])
     }
