@@ -63,15 +63,18 @@ public enum TerrainLoader {
     /// pixel grid is used and the heights are read directly; otherwise all DEMs are mosaicked
     /// and warped once with bilinear resampling. DEM nodata becomes nan.
     ///
+    /// A warp runs on `threads` threads (GDAL's NUM_THREADS; every output cell is interpolated
+    /// the same way whatever the count, so the heights do not depend on it).
+    ///
     /// - Throws: ``InputError`` naming the DEM at fault; ``UsageError`` when the area lies
     ///   outside every DEM.
     public static func load(demPaths: [String], crs: AnalysisCRS, area: ProjectedExtent,
-                            resolutionM: Double?) throws -> (TerrainRaster, TerrainReport) {
-        try load(dems: DEMSet(paths: demPaths), crs: crs, area: area, resolutionM: resolutionM)
+                            resolutionM: Double?, threads: Int = 1) throws -> (TerrainRaster, TerrainReport) {
+        try load(dems: DEMSet(paths: demPaths), crs: crs, area: area, resolutionM: resolutionM, threads: threads)
     }
 
     public static func load(dems: DEMSet, crs: AnalysisCRS, area: ProjectedExtent,
-                            resolutionM: Double?) throws -> (TerrainRaster, TerrainReport) {
+                            resolutionM: Double?, threads: Int = 1) throws -> (TerrainRaster, TerrainReport) {
         if let r = resolutionM, !(r.isFinite && r > 0) {
             throw UsageError("--resolution-m must be greater than 0, got \(r)")
         }
@@ -100,7 +103,7 @@ public enum TerrainLoader {
             report = ("read directly (DEM already on the analysis grid)", direct)
         } else {
             let grid = AnalysisGridPlanner.alignedGrid(covering: clipped, cellSizeM: cellSizeM, crsWKT: crs.wkt)
-            report = ("warped (bilinear)", try warp(sources, onto: grid))
+            report = ("warped (bilinear)", try warp(sources, onto: grid, threads: threads))
         }
         let terrain = report.1
         let info = TerrainReport(
@@ -120,7 +123,7 @@ public enum TerrainLoader {
     /// The terrain on exactly `grid` (e.g. a coverage folder's grid, to re-evaluate paths on
     /// the terrain the coverage saw): read directly when a single DEM already has that pixel
     /// grid, otherwise mosaicked and warped (bilinear) as ``load(dems:crs:area:resolutionM:)``.
-    public static func load(demPaths: [String], onto grid: GridGeometry) throws -> TerrainRaster {
+    public static func load(demPaths: [String], onto grid: GridGeometry, threads: Int = 1) throws -> TerrainRaster {
         let dems = try DEMSet(paths: demPaths)
         let crs = try AnalysisCRS(userInput: grid.crsWKT)
         let extent = ProjectedExtent(minXM: grid.originXM, minYM: grid.originYM - Double(grid.height) * grid.cellSizeM,
@@ -130,7 +133,7 @@ public enum TerrainLoader {
            abs(direct.grid.originXM - grid.originXM) < 1e-6 * grid.cellSizeM, abs(direct.grid.originYM - grid.originYM) < 1e-6 * grid.cellSizeM {
             return direct
         }
-        return try warp(dems.sources, onto: grid)
+        return try warp(dems.sources, onto: grid, threads: threads)
     }
 
     /// Reads a window of a DEM that is already in the analysis CRS with square cells of
@@ -166,7 +169,7 @@ public enum TerrainLoader {
     /// CRS are first joined into one virtual mosaic (GDALBuildVRT), so bilinear interpolation
     /// across a seam between tiles sees both sides; warping tiles one by one would leave a
     /// seam of edge-effect cells.
-    static func warp(_ sources: [DEMSource], onto grid: GridGeometry) throws -> TerrainRaster {
+    static func warp(_ sources: [DEMSource], onto grid: GridGeometry, threads: Int = 1) throws -> TerrainRaster {
         var mosaics: [GDALDatasetHandle] = []
         var groups: [[DEMSource]] = []
         for s in sources {
@@ -180,7 +183,7 @@ public enum TerrainLoader {
             mosaics.append(try buildMosaic(group))
         }
         let inputs = groups.filter { $0.count == 1 }.map { $0[0].dataset } + mosaics
-        return try warp(datasets: inputs, names: sources.map(\.userPath), onto: grid)
+        return try warp(datasets: inputs, names: sources.map(\.userPath), onto: grid, threads: threads)
     }
 
     /// One in-memory VRT over sources with the same CRS.
@@ -199,7 +202,7 @@ public enum TerrainLoader {
         return GDALDatasetHandle(handle: vrt, path: "mosaic of " + group.map(\.userPath).joined(separator: ", "))
     }
 
-    static func warp(datasets: [GDALDatasetHandle], names: [String], onto grid: GridGeometry) throws -> TerrainRaster {
+    static func warp(datasets: [GDALDatasetHandle], names: [String], onto grid: GridGeometry, threads: Int = 1) throws -> TerrainRaster {
         var heights = [Float](repeating: .nan, count: grid.cellCount)
         try heights.withUnsafeMutableBufferPointer { buffer in
             let address = UInt(bitPattern: buffer.baseAddress)
@@ -210,7 +213,7 @@ public enum TerrainLoader {
             GDALSetGeoTransform(dst, &gt)
             GDALSetProjection(dst, grid.crsWKT)
             GDALSetRasterNoDataValue(GDALGetRasterBand(dst, 1), .nan)
-            let args = CStringList(["-r", "bilinear", "-wo", "INIT_DEST=NO_DATA", "-wm", "512", "-q"])
+            let args = CStringList(["-r", "bilinear", "-wo", "INIT_DEST=NO_DATA", "-wo", "NUM_THREADS=\(max(1, threads))", "-wm", "512", "-q"])
             guard let options = GDALWarpAppOptionsNew(args.pointer, nil) else { throw GDALRuntime.failure("set up the DEM warp") }
             defer { GDALWarpAppOptionsFree(options) }
             var handles: [GDALDatasetH?] = datasets.map { $0.handle }

@@ -76,7 +76,7 @@ public enum CoverageJob {
             var t0 = clock.now
             let scenario = try ScenarioLoader.load(
                 towersPath: request.towersPath, demPaths: request.demPaths, crs: request.crs,
-                resolutionM: request.resolutionM, marginM: request.settings.radiusM + 500, warn: log)
+                resolutionM: request.resolutionM, marginM: request.settings.radiusM + 500, threads: request.threads, warn: log)
             timings["read"] = seconds(clock.now - t0)
 
             try request.model.validate(scenario.sites, options: request.signal, settings: request.settings, warn: log)

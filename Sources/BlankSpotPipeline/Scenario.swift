@@ -18,9 +18,10 @@ public struct Scenario: Sendable {
 public enum ScenarioLoader {
     /// - Parameters:
     ///   - marginM: how far beyond each tower the grid must reach (the sweep radius).
+    ///   - threads: threads for warping the DEMs.
     ///   - warn: receives one line per skipped tower.
     public static func load(towersPath: String, demPaths: [String], crs crsText: String?, resolutionM: Double?,
-                            marginM: Double, warn: (String) -> Void) throws -> Scenario {
+                            marginM: Double, threads: Int = 1, warn: (String) -> Void) throws -> Scenario {
         let towers = try TowerFileReader.read(path: towersPath)
         let dems = try DEMSet(paths: demPaths)
         // Towers outside every DEM's box are left out before anything is sized on them.
@@ -41,7 +42,7 @@ public enum ScenarioLoader {
         guard let area = ProjectedExtent(points: placeable, marginM: marginM) else {
             throw InputError(file: towersPath, message: "no tower can be projected to \(crs.label)")
         }
-        let (terrain, report) = try TerrainLoader.load(dems: dems, crs: crs, area: area, resolutionM: resolutionM)
+        let (terrain, report) = try TerrainLoader.load(dems: dems, crs: crs, area: area, resolutionM: resolutionM, threads: threads)
         var sites: [GridSite] = []
         var skipped: [(Tower, String)] = []
         for (i, tower) in towers.enumerated() {

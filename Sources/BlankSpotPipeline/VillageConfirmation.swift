@@ -31,7 +31,7 @@ enum VillageConfirmation {
             }
         }
         let grid = coverage.layers.grid
-        let terrain = try TerrainLoader.load(demPaths: demPaths, onto: grid)
+        let terrain = try TerrainLoader.load(demPaths: demPaths, onto: grid, threads: threads)
         let sites = try coverage.confirmationSites(terrain: terrain)
         let parameters = coverage.parameters
         func number(_ key: String, _ fallback: Double) -> Double { parameters[key].flatMap(Double.init) ?? fallback }
