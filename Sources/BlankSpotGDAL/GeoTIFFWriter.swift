@@ -90,17 +90,17 @@ public enum GeoTIFFWriter {
             return (type, rasters, [base] + levels.map(\.values))
         }
         let nd = product.nodata
+        @inline(__always) func integer<T: FixedWidthInteger & BitwiseCopyable>(_ a: GridBuffer<T>, _ type: GDALDataType) -> (GDALDataType, [Raster], [AnyObject]) {
+            plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule, nodata: nd.flatMap { T(exactly: $0) },
+                                           tileSize: tileSize, threads: threads), type)
+        }
         let (type, rasters, owners) = switch product.pixels {
         case .float32(let a):
             plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule, nodata: nd.map { Float($0) }, tileSize: tileSize, threads: threads), GDT_Float32)
-        case .int32(let a):
-            plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule == .average ? .nearest : rule, nodata: nd.map { Int32($0) }, tileSize: tileSize, threads: threads), GDT_Int32)
-        case .uint16(let a):
-            plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule == .average ? .nearest : rule, nodata: nd.map { UInt16($0) }, tileSize: tileSize, threads: threads), GDT_UInt16)
-        case .int16(let a):
-            plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule == .average ? .nearest : rule, nodata: nd.map { Int16($0) }, tileSize: tileSize, threads: threads), GDT_Int16)
-        case .byte(let a):
-            plan(a, OverviewPyramid.levels(of: a, width: w, height: h, rule: rule == .average ? .nearest : rule, nodata: nd.map { UInt8($0) }, tileSize: tileSize, threads: threads), GDT_Byte)
+        case .int32(let a): integer(a, GDT_Int32)
+        case .uint16(let a): integer(a, GDT_UInt16)
+        case .int16(let a): integer(a, GDT_Int16)
+        case .byte(let a): integer(a, GDT_Byte)
         }
         try withExtendedLifetime(owners) {
             guard let driver = GDALGetDriverByName("GTiff") else { throw GDALRuntime.failure("find GDAL's GTiff driver") }

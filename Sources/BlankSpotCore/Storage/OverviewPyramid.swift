@@ -24,6 +24,13 @@ public enum OverviewPyramid {
         public let width: Int
         public let height: Int
         public let values: GridBuffer<Element>
+
+        @usableFromInline
+        init(width: Int, height: Int, values: GridBuffer<Element>) {
+            self.width = width
+            self.height = height
+            self.values = values
+        }
     }
 
     /// How many levels a `width × height` raster gets.
@@ -36,26 +43,21 @@ public enum OverviewPyramid {
         return n
     }
 
-    /// The levels of a raster of classes or identifiers (`.nearest` or `.mode`). One
-    /// concrete entry point per pixel type, so that each gets a specialised loop.
-    public static func levels(of values: GridBuffer<UInt8>, width: Int, height: Int, rule: Rule, nodata: UInt8?,
-                              tileSize: Int = 512, threads: Int) -> [Level<UInt8>] {
-        discrete(values, width: width, height: height, rule: rule, nodata: nodata, tileSize: tileSize, threads: threads)
-    }
-
-    public static func levels(of values: GridBuffer<UInt16>, width: Int, height: Int, rule: Rule, nodata: UInt16?,
-                              tileSize: Int = 512, threads: Int) -> [Level<UInt16>] {
-        discrete(values, width: width, height: height, rule: rule, nodata: nodata, tileSize: tileSize, threads: threads)
-    }
-
-    public static func levels(of values: GridBuffer<Int16>, width: Int, height: Int, rule: Rule, nodata: Int16?,
-                              tileSize: Int = 512, threads: Int) -> [Level<Int16>] {
-        discrete(values, width: width, height: height, rule: rule, nodata: nodata, tileSize: tileSize, threads: threads)
-    }
-
-    public static func levels(of values: GridBuffer<Int32>, width: Int, height: Int, rule: Rule, nodata: Int32?,
-                              tileSize: Int = 512, threads: Int) -> [Level<Int32>] {
-        discrete(values, width: width, height: height, rule: rule, nodata: nodata, tileSize: tileSize, threads: threads)
+    /// The levels of a raster of classes, identifiers or counts: `.mode` as asked, anything
+    /// else `.nearest` (an average of identifiers means nothing). Specialised for the writer's
+    /// pixel types, so that each gets its own loop.
+    @inlinable
+    @_specialize(exported: true, where T == UInt8)
+    @_specialize(exported: true, where T == UInt16)
+    @_specialize(exported: true, where T == Int16)
+    @_specialize(exported: true, where T == Int32)
+    public static func levels<T: FixedWidthInteger & BitwiseCopyable>(
+        of values: GridBuffer<T>, width: Int, height: Int, rule: Rule, nodata: T?, tileSize: Int = 512, threads: Int
+    ) -> [Level<T>] {
+        let useMode = rule == .mode
+        return build(values, width: width, height: height, tileSize: tileSize, threads: threads) { a, b, c, d in
+            useMode ? mode(a, b, c, d, nodata: nodata) : d
+        }
     }
 
     /// The levels of a Float raster, with any rule.
@@ -77,19 +79,9 @@ public enum OverviewPyramid {
         }
     }
 
-    @inline(__always)
-    static func discrete<T: BitwiseCopyable & Equatable>(
-        _ values: GridBuffer<T>, width: Int, height: Int, rule: Rule, nodata: T?, tileSize: Int, threads: Int
-    ) -> [Level<T>] {
-        precondition(rule != .average, "average needs Float values")
-        return build(values, width: width, height: height, tileSize: tileSize, threads: threads) { a, b, c, d in
-            rule == .nearest ? d : mode(a, b, c, d, nodata: nodata)
-        }
-    }
-
     /// The most frequent of four values that are not `nodata` (ties: the first in row order);
     /// `a` when all four are nodata.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func mode<T: Equatable>(_ a: T, _ b: T, _ c: T, _ d: T, nodata: T?) -> T {
         var best = a, bestCount = 0
         @inline(__always) func consider(_ x: T) {
@@ -106,7 +98,7 @@ public enum OverviewPyramid {
 
     /// Halves level after level with `combine(top-left, top-right, bottom-left, bottom-right)`;
     /// at an odd edge the missing pixels repeat the last row or column.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func build<T: BitwiseCopyable>(
         _ values: GridBuffer<T>, width: Int, height: Int, tileSize: Int, threads: Int, combine: (T, T, T, T) -> T
     ) -> [Level<T>] {
