@@ -40,8 +40,11 @@ final class CoverageAccumulator: @unchecked Sendable {
         self.grid = grid
         self.servingThreshold = servingThreshold
         self.bestValue = bestValue
-        var cells = [(col: Int32, row: Int32)](repeating: (0, 0), count: (sites.map(\.index).max() ?? -1) + 1)
-        for site in sites { cells[site.index] = (Int32(site.col), Int32(site.row)) }
+        var cells: [(col: Int32, row: Int32)] = []
+        if bestValue == nil {
+            cells = Array(repeating: (0, 0), count: (sites.map(\.index).max() ?? -1) + 1)
+            for site in sites { cells[site.index] = (Int32(site.col), Int32(site.row)) }
+        }
         towerCells = cells
         self.bestIndex = bestIndex
         self.serverCount = serverCount

@@ -38,8 +38,10 @@ public struct RadialSweep: Sendable {
             inverseSteps.withUnsafeBufferPointer { inverseSteps in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: (2 + NearProfile.scratchPerSample) * nearCapacity) { near in
                     var model = prototype
+                    // The disc: the run's radius, or the tower's reach when that is shorter.
+                    let discCells = min(radiusCells, prototype.reachM / terrain.grid.cellSizeM)
                     for k in rays {
-                        walk(fan.ray(k), site: site, heights: heights, inverseSteps: inverseSteps,
+                        walk(fan.ray(k), site: site, discCells: discCells, heights: heights, inverseSteps: inverseSteps,
                              near: near.baseAddress!, model: &model, sink: sink)
                     }
                 }
@@ -49,7 +51,7 @@ public struct RadialSweep: Sendable {
 
     @inline(__always)
     private func walk<M: RayProfileModel, S: CellSink>(
-        _ ray: RayFan.Ray, site: GridSite, heights: UnsafeBufferPointer<Float>,
+        _ ray: RayFan.Ray, site: GridSite, discCells: Double, heights: UnsafeBufferPointer<Float>,
         inverseSteps: UnsafeBufferPointer<Double>, near: UnsafeMutablePointer<Double>, model: inout M, sink: S
     ) {
         let nearCapacity = M.exactNearSamples
@@ -65,8 +67,6 @@ public struct RadialSweep: Sendable {
         let stepFactor = (1 + slope * slope).squareRoot()
         let stepM = cellM * stepFactor
         let inverseStepM = 1 / stepM
-        // The disc: the run's radius, or the tower's reach when that is shorter.
-        let discCells = min(radiusCells, model.reachM / cellM)
         let rCells2 = discCells * discCells
         let inverseSpan = 1 / Double(span)
 
