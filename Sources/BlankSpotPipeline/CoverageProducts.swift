@@ -15,14 +15,24 @@ enum CoverageProducts {
         return .int32(GridBuffer<Int32>(count: n, threads: threads, element: index))
     }
 
+    /// server_count's pixels and nodata: Byte (nodata 255) when no cell can count more than 254
+    /// towers, which halves what has to be compressed; UInt16 (nodata 65535, counts capped at
+    /// 65,534) beyond. `count(i)` = nil where there is no terrain.
+    static func serverCountPixels(count n: Int, towerCount: Int, threads: Int, count: (Int) -> UInt16?) -> (RasterProduct.Pixels, Double) {
+        if towerCount < Int(UInt8.max) {
+            return (.byte(GridBuffer<UInt8>(count: n, threads: threads) { count($0).map { UInt8(truncatingIfNeeded: $0) } ?? .max }), Double(UInt8.max))
+        }
+        return (.uint16(GridBuffer<UInt16>(count: n, threads: threads) { count($0).map { min($0, .max - 1) } ?? .max }), Double(UInt16.max))
+    }
+
     /// Line-of-sight products: server_count, coverage (0 none / 1 visible), best_server
     /// (nearest visible tower).
     static func lineOfSight(_ grids: CoverageGrids, terrain: TerrainRaster, towerCount: Int,
                             metadata: [String: String], threads: Int) -> [(file: String, product: RasterProduct)] {
         let n = grids.grid.cellCount
         let heights = terrain.heightsM
-        let count = heights.withUnsafeBufferPointer { h in
-            GridBuffer<UInt16>(count: n, threads: threads) { h[$0].isNaN ? .max : grids.serverCount[$0] }
+        let (count, countNodata) = heights.withUnsafeBufferPointer { h in
+            serverCountPixels(count: n, towerCount: towerCount, threads: threads) { h[$0].isNaN ? nil : grids.serverCount[$0] }
         }
         let classes = heights.withUnsafeBufferPointer { h in
             GridBuffer<UInt8>(count: n, threads: threads) { h[$0].isNaN ? noTerrainClass : (grids.serverCount[$0] > 0 ? 1 : 0) }
@@ -32,8 +42,8 @@ enum CoverageProducts {
         }
         return [
             ("server_count.tif", RasterProduct(
-                pixels: .uint16(count), description: "towers with line of sight", unit: "count",
-                nodata: Double(UInt16.max), overviewResampling: .nearest,
+                pixels: count, description: "towers with line of sight", unit: "count",
+                nodata: countNodata, overviewResampling: .nearest,
                 bandMetadata: ["MEANING": "number of towers whose antenna sees a receiver at rx_height_m above the ground of the cell"],
                 datasetMetadata: metadata)),
             ("coverage.tif", RasterProduct(
@@ -86,7 +96,7 @@ enum CoverageProducts {
         guard let margins = grids.bestValue else { preconditionFailure("signal models keep a best value per cell") }
         let (count, classes, best, signal) = terrain.heightsM.withUnsafeBufferPointer { h in
             // No terrain: nodata everywhere; no tower reaches (best −1): signal nodata, class 0.
-            (GridBuffer<UInt16>(count: n, threads: threads) { h[$0].isNaN ? .max : grids.serverCount[$0] },
+            (serverCountPixels(count: n, towerCount: thresholdDBmByTower.count, threads: threads) { h[$0].isNaN ? nil : grids.serverCount[$0] },
              GridBuffer<UInt8>(count: n, threads: threads) { i in
                  h[i].isNaN ? noTerrainClass : (grids.bestIndex[i] < 0 ? 0 : serviceClass(marginDB: margins[i]))
              },
@@ -108,8 +118,8 @@ enum CoverageProducts {
                 bandMetadata: ["MEANING": "0-based index into towers.csv of the tower with the largest margin over its threshold; -1 = none (also nodata)"],
                 datasetMetadata: metadata)),
             ("server_count.tif", RasterProduct(
-                pixels: .uint16(count), description: "towers at or above their threshold", unit: "count",
-                nodata: Double(UInt16.max), overviewResampling: .nearest,
+                pixels: count.0, description: "towers at or above their threshold", unit: "count",
+                nodata: count.1, overviewResampling: .nearest,
                 bandMetadata: ["MEANING": "number of towers whose received signal reaches their technology's threshold"],
                 datasetMetadata: metadata)),
             ("coverage.tif", RasterProduct(

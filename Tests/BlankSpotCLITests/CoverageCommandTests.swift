@@ -50,11 +50,12 @@ import TestSupport
         let out = dir.file("out")
         let r = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", Self.tile, "--towers", towers, "--out", out, "--radius-km", "40", "--model", "los"])
         #expect(r.status == 0, "\(r.stderr)")
-        for (file, description, nodata) in [("coverage.tif", "line-of-sight coverage class", "255"),
-                                             ("server_count.tif", "towers with line of sight", "65535"),
-                                             ("best_server.tif", "nearest tower with line of sight (row in towers.csv)", "-1")] {
+        for (file, description, nodata, type) in [("coverage.tif", "line-of-sight coverage class", "255", "Byte"),
+                                                  ("server_count.tif", "towers with line of sight", "255", "Byte"),
+                                                  ("best_server.tif", "nearest tower with line of sight (row in towers.csv)", "-1", "Int16")] {
             let info = try ExternalTool.run("gdalinfo", [out + "/" + file])
             #expect(info.status == 0)
+            #expect(info.stdout.contains("Type=\(type)"), "\(file): pixel type")
             #expect(info.stdout.contains("WGS 84 / UTM zone 19N"), "\(file): CRS")
             #expect(info.stdout.contains("NoData Value=\(nodata)"), "\(file): nodata")
             #expect(info.stdout.contains("Overviews:"), "\(file): overviews")
@@ -69,6 +70,56 @@ import TestSupport
         #expect(towersOut.contains("0,summit,-71.3033,44.2706"))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
         #expect((manifest["inputs"] as! [[String: Any]]).contains { ($0["sha256"] as? String)?.count == 64 })
+    }
+
+    /// From 255 towers on, a cell could count more towers than a byte holds: server_count is
+    /// then UInt16 with nodata 65535. Its counts must equal, cell by cell, the sum of the (Byte)
+    /// counts of two runs that split the same towers in halves (a lattice split like a
+    /// chessboard); nodata where there is no terrain. Each run's grid covers its own towers,
+    /// all on the same cell lattice, so cells are matched by their offsets. The DEM is projected
+    /// onto that lattice first, so every run reads the same heights without warping.
+    @Test func serverCountWidensBeyond254Towers() throws {
+        let dir = TemporaryDirectory()
+        let dem = dir.file("dem90.tif")
+        let warp = try ExternalTool.run("gdalwarp", ["-q", "-t_srs", "EPSG:32619", "-tr", "90", "90", "-tap", "-r", "bilinear",
+                                                     "-ot", "Float32", "-dstnodata", "-9999", Self.tile, dem])
+        #expect(warp.status == 0, "\(warp.stderr)")
+        var rows: [String] = [], black: [String] = [], white: [String] = []
+        for i in 0..<(20 * 13) {
+            let col = i % 20, row = i / 20
+            let line = "T\(i),\(-71.9 + 0.04 * Double(col)),\(44.1 + 0.065 * Double(row)),30"
+            rows.append(line)
+            if (col + row) % 2 == 0 { black.append(line) } else { white.append(line) }
+        }
+        func run(_ name: String, _ towers: [String]) throws -> RasterBandData {
+            let out = dir.file(name)
+            let r = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", dem, "--towers", Self.towersFile(in: dir, towers),
+                                                                  "--out", out, "--radius-km", "4", "--model", "los"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let info = try ExternalTool.run("gdalinfo", [out + "/server_count.tif"]).stdout
+            #expect(info.contains(towers.count > 254 ? "Type=UInt16" : "Type=Byte"), "\(name): pixel type")
+            #expect(info.contains(towers.count > 254 ? "NoData Value=65535" : "NoData Value=255"), "\(name): nodata")
+            return try RasterReader.read(path: out + "/server_count.tif")
+        }
+        let all = try run("all", rows), a = try run("a", black), b = try run("b", white)
+        /// The count of `half` at cell (c, r) of `all`'s grid: 0 outside its grid, where none of its towers reaches.
+        func count(_ half: RasterBandData, col c: Int, row r: Int) -> Float {
+            let g = half.grid, cellM = all.grid.cellSizeM
+            let hc = c - Int(((g.originXM - all.grid.originXM) / cellM).rounded())
+            let hr = r - Int(((all.grid.originYM - g.originYM) / cellM).rounded())
+            return hc >= 0 && hr >= 0 && hc < g.width && hr < g.height ? half.values[hr * g.width + hc] : 0
+        }
+        var mismatches = 0, overlapping = 0, terrainless = 0
+        for r in 0..<all.grid.height {
+            for c in 0..<all.grid.width {
+                let got = all.values[r * all.grid.width + c]
+                if got.isNaN { terrainless += 1; continue }
+                if got != count(a, col: c, row: r) + count(b, col: c, row: r) { mismatches += 1 }
+                if got >= 2 { overlapping += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(overlapping > 1000, "the towers' discs overlap, so counts above 1 are exercised")
     }
 
     /// Signal outputs as gdalinfo sees them: the received-signal raster in dBm with its
