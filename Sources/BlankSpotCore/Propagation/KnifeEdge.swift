@@ -9,7 +9,7 @@ public enum KnifeEdge {
     public static func lossDB(nu: Double) -> Double {
         guard nu > -0.78 else { return 0 }
         let t = nu - 0.1
-        return 6.9 + 20 * log10((t * t + 1).squareRoot() + t)
+        return 6.9 + 20 * DecibelMath.log10((t * t + 1).squareRoot() + t)
     }
 
     /// ν for an edge `heightM` above the straight line between the terminals, `d1Km` and

@@ -123,19 +123,27 @@ public struct RadialSweep: Sendable {
                     if nearCapacity > 0 && !g.isNaN {
                         // The last points before the receiver on the exact line (i, m): at major
                         // step j the line is at minor offset m·j/i.
+                        // The minor position m·j/i is tracked exactly as q + r/i (0 ≤ r < i),
+                        // with no rounding call; heights and distances are computed with the
+                        // same expressions as ``GridProfile`` (bit for bit, a test checks).
                         nearCount = min(nearCapacity, i - 1)
-                        let m = Double(mm * minorSign), invI = 1 / Double(i)
-                        let lineStepM = cellM * (1 + m * m * invI * invI).squareRoot()
+                        let m = mm * minorSign, iD = Double(i)
+                        let lineSlope = Double(m) / iD
+                        let lineStepM = cellM * (1 + lineSlope * lineSlope).squareRoot()
+                        let j0 = i - nearCount
+                        var (q, r) = (m * j0).quotientAndRemainder(dividingBy: i)
+                        if r < 0 { r += i; q -= 1 }
+                        let majorStep = ray.sign &* pStride
+                        var rowBase = originBase &+ j0 &* majorStep
                         for k in 0..<nearCount {
-                            let j = i - nearCount + k
-                            let pos = m * Double(j) * invI
-                            let q = pos.rounded(.down)
-                            let f = pos - q
-                            let base = originBase + ray.sign * j * pStride + Int(q) * qUnit
+                            let base = rowBase &+ q &* qUnit
                             var h = Double(heights[base])
-                            if f > 0 { h += (Double(heights[base + qUnit]) - h) * f }
-                            nearDistances[k] = Double(j) * lineStepM
+                            if r != 0 { h += (Double(heights[base &+ qUnit]) - h) * Double(r) / iD }
+                            nearDistances[k] = Double(j0 &+ k) * lineStepM
                             nearHeights[k] = h
+                            rowBase &+= majorStep
+                            r &+= m   // |m| ≤ i: at most one carry either way
+                            if r >= i { r &-= i; q &+= 1 } else if r < 0 { r &+= i; q &-= 1 }
                         }
                     }
                     let value: Float = g.isNaN ? .nan :

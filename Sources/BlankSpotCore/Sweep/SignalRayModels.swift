@@ -195,7 +195,7 @@ struct P1812RayModel: RayProfileModel {
         let lossLimit = Double(irrelevantBelow) == -.infinity ? .infinity
             : budget.eirpDBm + gain - budget.thresholdDBm - Double(irrelevantBelow)
         let dz = (hrs - txAltitudeM) / 1000
-        let freeSpace = 92.4 + constants.log10F * 20 + 10 * log10(d * d + dz * dz)   // eq. 8
+        let freeSpace = 92.4 + constants.log10F * 20 + 10 * DecibelMath.log10(d * d + dz * dz)   // eq. 8
         let loss: Double
         if freeSpace + constants.focusingFloorDB > lossLimit {
             // Even line of sight with the strongest focusing (Lb ≥ Lb0p, eq. 69) is irrelevant.

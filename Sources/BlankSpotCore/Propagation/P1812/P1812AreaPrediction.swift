@@ -148,13 +148,13 @@ public struct P1812TowerConstants: Sendable {
         wavelengthM = c.wavelengthM
         aeKm = c.effectiveEarthRadiusKm
         aBetaKm = P1812RadioClimate.earthRadiusKm * 3
-        log10F = log10(f)
+        log10F = DecibelMath.log10(f)
         firstTermAe = P1812Diffraction.FirstTerm(adftKm: aeKm, frequencyGHz: f, seaFraction: 0, polarization: c.polarization)
         firstTermBeta = c.timePercent < 50
             ? P1812Diffraction.FirstTerm(adftKm: aBetaKm, frequencyGHz: f, seaFraction: 0, polarization: c.polarization) : nil
-        let lf = 25 * log10F - 2.5 * pow(log10(f / 2), 2)
-        troposcatterConstant = 190.1 + lf - 0.15 * c.n0 - 10.125 * pow(log10(50 / c.timePercent), 0.7)
-        focusingLog = log10(c.timePercent / 50)
+        let lf = 25 * log10F - 2.5 * pow(DecibelMath.log10(f / 2), 2)
+        troposcatterConstant = 190.1 + lf - 0.15 * c.n0 - 10.125 * pow(DecibelMath.log10(50 / c.timePercent), 0.7)
+        focusingLog = DecibelMath.log10(c.timePercent / 50)
         focusingFloorDB = 2.6 * focusingLog
         lowFrequencyCorrection = f < 0.5 ? 45.375 - 137.0 * f + 92.5 * f * f : 0
         cubeRootF = cbrt(f)
@@ -183,7 +183,7 @@ public final class P1812InlandClimateTable: Sendable {
             let d = Double(i) * Self.stepKm
             let tau = 1 - exp(-4.12e-4 * pow(d, 2.41))
             taus.append(tau)
-            mu1s.append(log10(min(1, pow(pow(10, -d / (16 - 6.6 * tau)) + pow(10, -5 * (0.496 + 0.354 * tau)), 0.2))))
+            mu1s.append(DecibelMath.log10(min(1, pow(DecibelMath.exp10(-d / (16 - 6.6 * tau)) + DecibelMath.exp10(-5 * (0.496 + 0.354 * tau)), 0.2))))
         }
         tauTable = taus
         log10Mu1Table = mu1s
@@ -202,7 +202,7 @@ extension P1812TowerConstants {
         let lmu1 = log10Mu1Table[i] + (log10Mu1Table[i + 1] - log10Mu1Table[i]) * t
         let phi = abs(phiDeg)
         // β0 = 10^(1.67 − 0.015|φ|)·μ1·μ4, μ4 = μ1^(−0.935 + 0.0176|φ|) (|φ| ≤ 70°), else 4.17·μ1·μ1^0.3.
-        let beta0 = phi <= 70 ? pow(10, 1.67 - 0.015 * phi + (0.065 + 0.0176 * phi) * lmu1) : 4.17 * pow(10, 1.3 * lmu1)
+        let beta0 = phi <= 70 ? DecibelMath.exp10(1.67 - 0.015 * phi + (0.065 + 0.0176 * phi) * lmu1) : 4.17 * DecibelMath.exp10(1.3 * lmu1)
         return (tau, beta0)
     }
 }
@@ -234,7 +234,7 @@ extension P1812 {
 
         // Line of sight (eqs. 8–10) over the slant distance.
         let dh = (s.htsM - s.hrsM) / 1000
-        let lbfs = 92.4 + 20 * k.log10F + 10 * log10(d * d + dh * dh)
+        let lbfs = 92.4 + 20 * k.log10F + 10 * DecibelMath.log10(d * d + dh * dh)
         let focusing = p == 50 ? 0 : 2.6 * (1 - exp(-0.1 * (s.txHorizonKm + s.rxHorizonKm)))
         let lb0p = lbfs + focusing * k.focusingLog
 
@@ -263,10 +263,10 @@ extension P1812 {
             return lbulla + max(ldsph - lbulls, 0)
         }
         let theta = 1000 * d / ae + s.txHorizonAngleMrad + s.rxHorizonAngleMrad
-        let lbs = k.troposcatterConstant + 20 * log10(d) + 0.573 * theta   // eq. 44
+        let lbs = k.troposcatterConstant + 20 * DecibelMath.log10(d) + 0.573 * theta   // eq. 44
         // Ducting lower bound (eqs. 47–52 with A(p) ≥ 0 at p = 50 %, see the type's notes).
         let thetaTp = min(s.txHorizonAngleMrad, 0.1 * s.txHorizonKm), thetaRp = min(s.rxHorizonAngleMrad, 0.1 * s.rxHorizonKm)
-        let af = 102.45 + 20 * k.log10F + 20 * log10(s.txHorizonKm + s.rxHorizonKm) + k.lowFrequencyCorrection
+        let af = 102.45 + 20 * k.log10F + 20 * DecibelMath.log10(s.txHorizonKm + s.rxHorizonKm) + k.lowFrequencyCorrection
             + P1812Ducting.siteShieldingDB(thetaMrad: s.txHorizonAngleMrad, horizonKm: s.txHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
             + P1812Ducting.siteShieldingDB(thetaMrad: s.rxHorizonAngleMrad, horizonKm: s.rxHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
         let ductingFloor = af + k.gammaD * (1000 * d / ae + thetaTp + thetaRp)
@@ -275,7 +275,7 @@ extension P1812 {
                 ? KnifeEdge.lossDB(nu: P1812Diffraction.bullingtonNu(stim: s.stim, srim: s.srim, htsM: s.htsM, hrsM: s.hrsM, pathLengthKm: d, wavelengthM: lambda))
                 : KnifeEdge.lossDB(nu: s.nuMax)
             let lbulla = P1812Diffraction.bullingtonLossDB(knifeEdgeDB: luc, pathLengthKm: d)
-            let lbcFloor = min(lbs, lbfs + lbulla, max(ductingFloor, lb0p)) - 5 * log10(2.0)
+            let lbcFloor = min(lbs, lbfs + lbulla, max(ductingFloor, lb0p)) - 5 * DecibelMath.log10(2.0)
             if max(lb0p, lbcFloor + k.locationOffsetDB) > lossLimit { return .infinity }
         }
         let ld50 = deltaBullington(ap: ae, firstTerm: k.firstTermAe, transHorizon: s.isTransHorizon,
@@ -287,7 +287,7 @@ extension P1812 {
         if p < 50 {
             beta0 = k.inlandClimate(pathKm: d, pathCentreLatDeg: pathCentreLatDeg).beta0
             fi = p <= beta0 ? 1 : InverseNormal.complementary(p / 100) / InverseNormal.complementary(beta0 / 100)
-            lb0b = lbfs + focusing * log10(beta0 / 50)
+            lb0b = lbfs + focusing * DecibelMath.log10(beta0 / 50)
             let ldb = deltaBullington(ap: k.aBetaKm, firstTerm: k.firstTermBeta, transHorizon: s.betaTransHorizon,
                                       stim: s.betaStim, srim: s.betaSrim, nuMax: s.betaNuMax)
             ldp = ld50 + fi * (ldb - ld50)
@@ -378,12 +378,12 @@ extension P1812RadioClimate {
         seaFraction = 0
         self.pathCentreLatDeg = pathCentreLatDeg
         tau = 1 - exp(-4.12e-4 * pow(d, 2.41))
-        let mu1 = min(1, pow(pow(10, -d / (16 - 6.6 * tau)) + pow(10, -5 * (0.496 + 0.354 * tau)), 0.2))
+        let mu1 = min(1, pow(DecibelMath.exp10(-d / (16 - 6.6 * tau)) + DecibelMath.exp10(-5 * (0.496 + 0.354 * tau)), 0.2))
         let phi = abs(pathCentreLatDeg)
         if phi <= 70 {
-            beta0Percent = pow(10, -0.015 * phi + 1.67) * mu1 * pow(10, (-0.935 + 0.0176 * phi) * log10(mu1))
+            beta0Percent = DecibelMath.exp10(-0.015 * phi + 1.67) * mu1 * DecibelMath.exp10((-0.935 + 0.0176 * phi) * DecibelMath.log10(mu1))
         } else {
-            beta0Percent = 4.17 * mu1 * pow(10, 0.3 * log10(mu1))
+            beta0Percent = 4.17 * mu1 * DecibelMath.exp10(0.3 * DecibelMath.log10(mu1))
         }
         effectiveEarthRadiusKm = Self.earthRadiusKm * 157 / (157 - deltaN)
         betaEarthRadiusKm = Self.earthRadiusKm * 3

@@ -66,7 +66,7 @@ public enum P1812Diffraction {
         let c = (hteM - hreM) / (hteM + hreM)   // eq. 24
         let m = 250 * d * d / (ap * (hteM + hreM))   // eq. 25
         let b = 2 * ((m + 1) / (3 * m)).squareRoot()
-            * cos(Double.pi / 3 + acos(1.5 * c * (3 * m / pow(m + 1, 3)).squareRoot()) / 3)   // eq. 26
+            * cos(Double.pi / 3 + acos(1.5 * c * (3 * m / ((m + 1) * (m + 1) * (m + 1))).squareRoot()) / 3)   // eq. 26
         let dse1 = d / 2 * (1 + b), dse2 = d - dse1
         let hse = ((hteM - 500 * dse1 * dse1 / ap) * dse2 + (hreM - 500 * dse2 * dse2 / ap) * dse1) / d   // eq. 27
         let hreq = 17.456 * (dse1 * dse2 * lambda / d).squareRoot()   // required clearance
@@ -98,16 +98,16 @@ public enum P1812Diffraction {
                 beta = (1 + 1.6 * k2 + 0.67 * k4) / (1 + 4.5 * k2 + 1.53 * k4)   // eq. 33
                 xPerKm = 21.88 * beta * cbrtF / (cbrtA * cbrtA)   // eq. 34
                 yPerM = 0.9575 * beta * cbrtF * cbrtF / cbrtA   // eq. 35
-                gMin = 2 + 20 * log10(k)
+                gMin = 2 + 20 * DecibelMath.log10(k)
             }
 
             @inline(__always)
             func lossDB(pathLengthKm d: Double, hteM: Double, hreM: Double) -> Double {
                 let x = xPerKm * d
-                let fx = x >= 1.6 ? 11 + 10 * log10(x) - 17.6 * x : -20 * log10(x) - 5.6488 * pow(x, 1.425)
+                let fx = x >= 1.6 ? 11 + 10 * DecibelMath.log10(x) - 17.6 * x : -20 * DecibelMath.log10(x) - 5.6488 * pow(x, 1.425)
                 @inline(__always) func heightGain(_ y: Double) -> Double {
                     let bb = beta * y
-                    let g = bb > 2 ? 17.6 * (bb - 1.1).squareRoot() - 5 * log10(bb - 1.1) - 8 : 20 * log10(bb + 0.1 * bb * bb * bb)
+                    let g = bb > 2 ? 17.6 * (bb - 1.1).squareRoot() - 5 * DecibelMath.log10(bb - 1.1) - 8 : 20 * DecibelMath.log10(bb + 0.1 * bb * bb * bb)
                     return max(g, gMin)
                 }
                 return -fx - heightGain(yPerM * hteM) - heightGain(yPerM * hreM)

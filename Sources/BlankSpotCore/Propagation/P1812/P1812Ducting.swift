@@ -27,7 +27,7 @@ public enum P1812Ducting {
             guard omega >= 0.75, coastKm <= dlKm, coastKm <= 5 else { return 0 }
             return -3 * exp(-0.25 * coastKm * coastKm) * (1 + tanh(0.07 * (50 - hsM)))
         }
-        return 102.45 + 20 * log10(f) + 20 * log10(dlt + dlr) + alf
+        return 102.45 + 20 * DecibelMath.log10(f) + 20 * DecibelMath.log10(dlt + dlr) + alf
             + siteShieldingDB(thetaMrad: thetaT, horizonKm: dlt, frequencyGHz: f, cubeRootF: cubeRootF)
             + siteShieldingDB(thetaMrad: thetaR, horizonKm: dlr, frequencyGHz: f, cubeRootF: cubeRootF)
             + seaCoupling(txCoastDistanceKm, dlt, htsM) + seaCoupling(rxCoastDistanceKm, dlr, hrsM)
@@ -38,7 +38,7 @@ public enum P1812Ducting {
     @inline(__always)
     public static func siteShieldingDB(thetaMrad: Double, horizonKm dl: Double, frequencyGHz f: Double, cubeRootF: Double) -> Double {
         let t = thetaMrad - 0.1 * dl
-        return t > 0 ? 20 * log10(1 + 0.361 * t * (f * dl).squareRoot()) + 0.264 * t * cubeRootF : 0
+        return t > 0 ? 20 * DecibelMath.log10(1 + 0.361 * t * (f * dl).squareRoot()) + 0.264 * t * cubeRootF : 0
     }
 
     /// Time-percentage and angular-distance dependent losses Ad(p) (eqs. 50–56).
@@ -57,9 +57,9 @@ public enum P1812Ducting {
         let dI = min(d - dlt - dlr, 40)   // eq. 56a
         let mu3 = hm <= 10 ? 1 : exp(-4.6e-5 * (hm - 10) * (43 + 6 * dI))   // eq. 56
         let beta = beta0Percent * mu2 * mu3   // eq. 54
-        let lb = log10(beta)
+        let lb = DecibelMath.log10(beta)
         let gamma = 1.076 / pow(2.0058 - lb, 1.012) * exp(-(9.51 - 4.8 * lb + 0.198 * lb * lb) * 1e-6 * pow(d, 1.13))   // eq. 53a
-        let ap = -12 + (1.2 + 3.7e-3 * d) * log10(p / beta) + 12 * pow(p / beta, gamma)   // eq. 53
+        let ap = -12 + (1.2 + 3.7e-3 * d) * DecibelMath.log10(p / beta) + 12 * pow(p / beta, gamma)   // eq. 53
         return gammaD * thetaP + ap   // eq. 50
     }
 }

@@ -47,10 +47,10 @@ public enum P1812 {
         public var basicTransmissionLossDB: Double
 
         /// Ep: field strength exceeded for p % time and pL % locations for 1 kW e.r.p., dBµV/m (eq. 70).
-        public var fieldStrengthFor1kWDBuVm: Double { 199.36 + 20 * log10(frequencyGHz) - basicTransmissionLossDB }
+        public var fieldStrengthFor1kWDBuVm: Double { 199.36 + 20 * DecibelMath.log10(frequencyGHz) - basicTransmissionLossDB }
         public var frequencyGHz: Double
         /// Ep for a transmitter of `erpKW` kilowatts e.r.p. (eq. 70 scaled by the power).
-        public func fieldStrengthDBuVm(erpKW: Double) -> Double { fieldStrengthFor1kWDBuVm + 10 * log10(erpKW) }
+        public func fieldStrengthDBuVm(erpKW: Double) -> Double { fieldStrengthFor1kWDBuVm + 10 * DecibelMath.log10(erpKW) }
     }
 
     /// Checks the inputs against the Recommendation's domain.
@@ -89,8 +89,8 @@ public enum P1812 {
         let slantKm = (total * total + pow((a.txAltitudeM - a.rxAltitudeM) / 1000, 2)).squareRoot()
         let lbfs = FreeSpace.lossDB(distanceKm: slantKm, frequencyGHz: f)
         let focusing = 2.6 * (1 - exp(-0.1 * (a.txHorizonKm + a.rxHorizonKm)))
-        let lb0p = lbfs + focusing * log10(p / 50)   // eqs. 9a, 10
-        let lb0b = lbfs + focusing * log10(climate.beta0Percent / 50)   // eqs. 9b, 11
+        let lb0p = lbfs + focusing * DecibelMath.log10(p / 50)   // eqs. 9a, 10
+        let lb0b = lbfs + focusing * DecibelMath.log10(climate.beta0Percent / 50)   // eqs. 9b, 11
 
         // Diffraction (§4.3): the Bullington profile is terrain + clutter between the terminals.
         var g = profile.heightsM
@@ -157,7 +157,7 @@ public enum P1812 {
         // eq. 63 likewise scaled: −5·log10(10^(−0.2a) + 10^(−0.2b)).
         let lo = min(lbs, lbam)
         // Beyond 60 dB apart the larger loss changes the result by less than 10⁻¹¹ dB.
-        let lbc = abs(lbs - lbam) > 60 ? lo : lo - 5 * log10(pow(10, -0.2 * (lbs - lo)) + pow(10, -0.2 * (lbam - lo)))
+        let lbc = abs(lbs - lbam) > 60 ? lo : lo - 5 * DecibelMath.log10(DecibelMath.exp10(-0.2 * (lbs - lo)) + DecibelMath.exp10(-0.2 * (lbam - lo)))
         return Combination(fj: fj, fk: fk, lminb0p: lminb0p, lminbap: lminbap, lbda: lbda, lbam: lbam, lbc: lbc)
     }
 

@@ -143,6 +143,7 @@ public struct SmoothEarthFit: Sendable, Equatable {
     }
 
     /// Adds the next point (distances increasing).
+    @inline(__always)
     public mutating func append(distanceKm di: Double, heightM hi: Double) {
         if pointCount > 0 {
             let dPrev = lastDistanceKm, hPrev = lastHeightM
