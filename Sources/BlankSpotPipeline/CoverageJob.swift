@@ -106,7 +106,11 @@ public enum CoverageJob {
                                        to: output.path("towers.csv"))
             timings["write"] = seconds(clock.now - t0)
 
-            let served = zip(grids.serverCount, scenario.terrain.heightsM).reduce(0) { $1.0 > 0 && !$1.1.isNaN ? $0 + 1 : $0 }
+            let served = CoverageProducts.withGridPointers(grids, scenario.terrain) { g in
+                var n = 0
+                for i in 0..<g.heights.count where g.serverCount[i] > 0 && !g.heights[i].isNaN { n += 1 }
+                return n
+            }
             let manifest = makeManifest(request, scenario: scenario, started: started, timings: timings,
                                         served: served, outputs: products.map(\.file) + ["towers.csv", "run.json"],
                                         inputs: hasher.inputs)

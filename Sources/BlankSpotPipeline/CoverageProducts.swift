@@ -8,37 +8,69 @@ enum CoverageProducts {
     /// best_server's pixels: Int16 when every tower index fits (at most 32,767 towers, a
     /// province's worth), which halves what has to be compressed and stored; Int32 beyond.
     /// −1 (none, and nodata) either way.
-    static func bestServerPixels(count n: Int, towerCount: Int, threads: Int, index: (Int) -> Int32) -> RasterProduct.Pixels {
+    static func bestServerPixels(_ g: GridPointers, towerCount: Int, threads: Int) -> RasterProduct.Pixels {
+        let h = g.heights, best = g.bestIndex
         if towerCount <= Int(Int16.max) {
-            return .int16(GridBuffer<Int16>(count: n, threads: threads) { Int16(truncatingIfNeeded: index($0)) })
+            return .int16(GridBuffer<Int16>(count: h.count, threads: threads) { range, out in
+                for i in range { out[i] = h[i].isNaN ? -1 : Int16(truncatingIfNeeded: best[i]) }
+            })
         }
-        return .int32(GridBuffer<Int32>(count: n, threads: threads, element: index))
+        return .int32(GridBuffer<Int32>(count: h.count, threads: threads) { range, out in
+            for i in range { out[i] = h[i].isNaN ? -1 : best[i] }
+        })
     }
 
     /// server_count's pixels and nodata: Byte (nodata 255) when no cell can count more than 254
     /// towers, which halves what has to be compressed; UInt16 (nodata 65535, counts capped at
-    /// 65,534) beyond. `count(i)` = nil where there is no terrain.
-    static func serverCountPixels(count n: Int, towerCount: Int, threads: Int, count: (Int) -> UInt16?) -> (RasterProduct.Pixels, Double) {
+    /// 65,534) beyond. Nodata where there is no terrain.
+    static func serverCountPixels(_ g: GridPointers, towerCount: Int, threads: Int) -> (RasterProduct.Pixels, Double) {
+        let h = g.heights, servers = g.serverCount
         if towerCount < Int(UInt8.max) {
-            return (.byte(GridBuffer<UInt8>(count: n, threads: threads) { count($0).map { UInt8(truncatingIfNeeded: $0) } ?? .max }), Double(UInt8.max))
+            return (.byte(GridBuffer<UInt8>(count: h.count, threads: threads) { range, out in
+                for i in range { out[i] = h[i].isNaN ? .max : UInt8(truncatingIfNeeded: servers[i]) }
+            }), Double(UInt8.max))
         }
-        return (.uint16(GridBuffer<UInt16>(count: n, threads: threads) { count($0).map { min($0, .max - 1) } ?? .max }), Double(UInt16.max))
+        return (.uint16(GridBuffer<UInt16>(count: h.count, threads: threads) { range, out in
+            for i in range { out[i] = h[i].isNaN ? .max : min(servers[i], .max - 1) }
+        }), Double(UInt16.max))
+    }
+
+    /// The terrain heights and the engine's grids as plain buffers, so that the per-pixel loops
+    /// index memory directly. Valid only inside ``withGridPointers(_:_:_:)``.
+    struct GridPointers {
+        let heights: UnsafeBufferPointer<Float>
+        let serverCount: UnsafeBufferPointer<UInt16>
+        let bestIndex: UnsafeBufferPointer<Int32>
+        /// Empty for line of sight.
+        let bestMargin: UnsafeBufferPointer<Float>
+    }
+
+    static func withGridPointers<R>(_ grids: CoverageGrids, _ terrain: TerrainRaster, _ body: (GridPointers) -> R) -> R {
+        terrain.heightsM.withUnsafeBufferPointer { h in
+            grids.serverCount.withUnsafeBufferPointer { servers in
+                grids.bestIndex.withUnsafeBufferPointer { best in
+                    guard let margins = grids.bestValue else {
+                        return body(GridPointers(heights: h, serverCount: servers, bestIndex: best, bestMargin: UnsafeBufferPointer(start: nil, count: 0)))
+                    }
+                    return margins.withUnsafeBufferPointer {
+                        body(GridPointers(heights: h, serverCount: servers, bestIndex: best, bestMargin: $0))
+                    }
+                }
+            }
+        }
     }
 
     /// Line-of-sight products: server_count, coverage (0 none / 1 visible), best_server
     /// (nearest visible tower).
     static func lineOfSight(_ grids: CoverageGrids, terrain: TerrainRaster, towerCount: Int,
                             metadata: [String: String], threads: Int) -> [(file: String, product: RasterProduct)] {
-        let n = grids.grid.cellCount
-        let heights = terrain.heightsM
-        let (count, countNodata) = heights.withUnsafeBufferPointer { h in
-            serverCountPixels(count: n, towerCount: towerCount, threads: threads) { h[$0].isNaN ? nil : grids.serverCount[$0] }
-        }
-        let classes = heights.withUnsafeBufferPointer { h in
-            GridBuffer<UInt8>(count: n, threads: threads) { h[$0].isNaN ? noTerrainClass : (grids.serverCount[$0] > 0 ? 1 : 0) }
-        }
-        let best = heights.withUnsafeBufferPointer { h in
-            bestServerPixels(count: n, towerCount: towerCount, threads: threads) { h[$0].isNaN ? -1 : grids.bestIndex[$0] }
+        let (count, countNodata, classes, best) = withGridPointers(grids, terrain) { g in
+            let h = g.heights, servers = g.serverCount
+            let (count, countNodata) = serverCountPixels(g, towerCount: towerCount, threads: threads)
+            let classes = GridBuffer<UInt8>(count: h.count, threads: threads) { range, out in
+                for i in range { out[i] = h[i].isNaN ? noTerrainClass : (servers[i] > 0 ? 1 : 0) }
+            }
+            return (count, countNodata, classes, bestServerPixels(g, towerCount: towerCount, threads: threads))
         }
         return [
             ("server_count.tif", RasterProduct(
@@ -92,19 +124,23 @@ enum CoverageProducts {
     /// server_count (towers at or above their threshold), coverage (service classes).
     static func signal(_ grids: CoverageGrids, terrain: TerrainRaster, thresholdDBmByTower: [Float],
                        metadata: [String: String], threads: Int) -> [(file: String, product: RasterProduct)] {
-        let n = grids.grid.cellCount
-        guard let margins = grids.bestValue else { preconditionFailure("signal models keep a best value per cell") }
-        let (count, classes, best, signal) = terrain.heightsM.withUnsafeBufferPointer { h in
+        precondition(grids.bestValue != nil, "signal models keep a best value per cell")
+        let (count, classes, best, signal) = withGridPointers(grids, terrain) { g in
             // No terrain: nodata everywhere; no tower reaches (best −1): signal nodata, class 0.
-            (serverCountPixels(count: n, towerCount: thresholdDBmByTower.count, threads: threads) { h[$0].isNaN ? nil : grids.serverCount[$0] },
-             GridBuffer<UInt8>(count: n, threads: threads) { i in
-                 h[i].isNaN ? noTerrainClass : (grids.bestIndex[i] < 0 ? 0 : serviceClass(marginDB: margins[i]))
-             },
-             bestServerPixels(count: n, towerCount: thresholdDBmByTower.count, threads: threads) { h[$0].isNaN ? -1 : grids.bestIndex[$0] },
-             GridBuffer<Float>(count: n, threads: threads) { i in
-                 let b = grids.bestIndex[i]
-                 return h[i].isNaN || b < 0 ? signalNodata : margins[i] + thresholdDBmByTower[Int(b)]
-             })
+            let h = g.heights, bestIndex = g.bestIndex, margins = g.bestMargin
+            return thresholdDBmByTower.withUnsafeBufferPointer { thresholds in
+                (serverCountPixels(g, towerCount: thresholds.count, threads: threads),
+                 GridBuffer<UInt8>(count: h.count, threads: threads) { range, out in
+                     for i in range { out[i] = h[i].isNaN ? noTerrainClass : (bestIndex[i] < 0 ? 0 : serviceClass(marginDB: margins[i])) }
+                 },
+                 bestServerPixels(g, towerCount: thresholds.count, threads: threads),
+                 GridBuffer<Float>(count: h.count, threads: threads) { range, out in
+                     for i in range {
+                         let b = bestIndex[i]
+                         out[i] = h[i].isNaN || b < 0 ? signalNodata : margins[i] + thresholds[Int(b)]
+                     }
+                 })
+            }
         }
         return [
             ("signal_dbm.tif", RasterProduct(

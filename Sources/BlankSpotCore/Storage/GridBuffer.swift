@@ -35,11 +35,22 @@ public final class GridBuffer<Element: BitwiseCopyable>: @unchecked Sendable, Ra
     /// `threads` threads (each element written once: no fill pass before it).
     @inlinable
     public convenience init(count: Int, threads: Int, element: (Int) -> Element) {
+        self.init(count: count, threads: threads) { range, elements in
+            for i in range { (elements + i).initialize(to: element(i)) }
+        }
+    }
+
+    /// `count` elements written by `fill(range, elements)` for consecutive ranges of indices,
+    /// in parallel on up to `threads` threads; `fill` must initialise `elements[i]` for every i
+    /// of its range (`elements` points at element 0). One call per range of 2¹⁸ elements, so
+    /// a per-element loop inside `fill` runs without a call per element.
+    @inlinable
+    public convenience init(count: Int, threads: Int, fill: (Range<Int>, UnsafeMutablePointer<Element>) -> Void) {
         self.init(uninitializedCount: count)
         let chunk = 1 << 18
         let base = self.base
         ParallelLoop.run(count: (count + chunk - 1) / chunk, threads: threads) { c, _ in
-            for i in (c * chunk)..<Swift.min(count, (c + 1) * chunk) { (base + i).initialize(to: element(i)) }
+            fill((c * chunk)..<Swift.min(count, (c + 1) * chunk), base)
         }
     }
 
