@@ -97,28 +97,30 @@ public struct RadialSweep: Sendable {
         let loStep = a == 0 ? 0 : 2 * a - 1, hiStep = 2 * a + 1
         var loQ = 0, loR = twoSpan - 1, hiQ = 0, hiR = twoSpan - 1
         let originBase = p0 * pStride + q0 * qUnit
+        let majorStep = ray.sign * pStride
         var cellBase = originBase
 
         for i in 1...lastStep {
-            cellBase += ray.sign * pStride
-            loR += loStep
-            while loR >= twoSpan { loR -= twoSpan; loQ += 1 }
-            hiR += hiStep
-            while hiR >= twoSpan { hiR -= twoSpan; hiQ += 1 }
+            // Wrapping arithmetic in this loop: every value stays far below Int's range, and the
+            // overflow checks would cost as many instructions as the work.
+            cellBase &+= majorStep
+            loR &+= loStep
+            while loR >= twoSpan { loR &-= twoSpan; loQ &+= 1 }
+            hiR &+= hiStep
+            while hiR >= twoSpan { hiR &-= twoSpan; hiQ &+= 1 }
 
             // The cells this ray owns at step i, evaluated against samples 1…i−1.
-            let hi = min(hiQ - 1, ray.xMajor ? i : i - 1)
+            let hi = min(hiQ &- 1, ray.xMajor ? i : i &- 1)
             let lo = a == 0 ? -hi : loQ
             if lo <= hi {
-                let i2 = i * i
+                let i2 = i &* i
                 for mm in lo...hi {
-                    let m2 = mm * mm
-                    let d2 = Double(i2 + m2)
+                    let d2 = Double(i2 &+ mm &* mm)
                     if d2 > rCells2 { continue }
-                    let g = heights[cellBase + mm * qStride]
-                    let m = mm * minorSign
-                    let col = ray.xMajor ? p0 + ray.sign * i : q0 + m
-                    let row = ray.xMajor ? q0 + m : p0 + ray.sign * i
+                    let g = heights[cellBase &+ mm &* qStride]
+                    let m = mm &* minorSign
+                    let col = ray.xMajor ? p0 &+ ray.sign &* i : q0 &+ m
+                    let row = ray.xMajor ? q0 &+ m : p0 &+ ray.sign &* i
                     var nearCount = 0
                     if nearCapacity > 0 && !g.isNaN {
                         // The last points before the receiver on the exact line (i, m): at major
@@ -133,7 +135,6 @@ public struct RadialSweep: Sendable {
                         let j0 = i - nearCount
                         var (q, r) = (m * j0).quotientAndRemainder(dividingBy: i)
                         if r < 0 { r += i; q -= 1 }
-                        let majorStep = ray.sign &* pStride
                         var rowBase = originBase &+ j0 &* majorStep
                         for k in 0..<nearCount {
                             let base = rowBase &+ q &* qUnit
@@ -156,12 +157,12 @@ public struct RadialSweep: Sendable {
             }
 
             // The ray's own terrain sample at step i.
-            rem += a
-            if rem >= span { rem -= span; m0 += 1 }
-            let base = cellBase + m0 * qStride
+            rem &+= a
+            if rem >= span { rem &-= span; m0 &+= 1 }
+            let base = cellBase &+ m0 &* qStride
             var h = Double(heights[base])
             if rem != 0 {
-                h += (Double(heights[base + qStride]) - h) * (Double(rem) * inverseSpan)
+                h += (Double(heights[base &+ qStride]) - h) * (Double(rem) * inverseSpan)
             }
             let inverseDistance = inverseStepM * inverseSteps[i]
             model.addSample(heightM: h, distanceM: Double(i) * stepM, inverseDistance: inverseDistance)
