@@ -1,10 +1,13 @@
 /// Where the sweep puts each evaluated cell's value.
 protocol CellSink {
-    /// `value`: the model value, −∞ (not served) or nan (no terrain) for cell `(col, row)`.
-    func put(col: Int, row: Int, value: Float)
-    /// Values below this at `(col, row)` would change nothing in the combined result: they are
-    /// below the serving threshold and below the best value merged there so far.
-    func irrelevantBelow(col: Int, row: Int) -> Float
+    /// `value`: the model value, −∞ (not served) or nan (no terrain) for cell `(col, row)`,
+    /// whose row-major index in the grid is `cell` (= row·width + col, passed so that sinks
+    /// on the whole grid need not recompute it).
+    func put(cell: Int, col: Int, row: Int, value: Float)
+    /// Values below this at cell `(col, row)` (grid index `cell`) would change nothing in the
+    /// combined result: they are below the serving threshold and below the best value merged
+    /// there so far.
+    func irrelevantBelow(cell: Int, col: Int, row: Int) -> Float
 }
 
 /// Collects one tower's values in its footprint, to be merged later (many towers in flight).
@@ -15,12 +18,12 @@ struct FootprintSink: CellSink {
     /// Reads the grid-wide best while other threads may be merging into it: a stale value is
     /// only lower (bests only grow), which prunes less, never wrongly.
     @inline(__always)
-    func irrelevantBelow(col: Int, row: Int) -> Float {
-        accumulator.irrelevantBelow(row * accumulator.grid.width + col)
+    func irrelevantBelow(cell: Int, col: Int, row: Int) -> Float {
+        accumulator.irrelevantBelow(cell)
     }
 
     @inline(__always)
-    func put(col: Int, row: Int, value: Float) {
+    func put(cell: Int, col: Int, row: Int, value: Float) {
         footprint.values[footprint.index(col: col, row: row)] = value
     }
 }
@@ -32,12 +35,12 @@ struct DirectMergeSink: CellSink {
     let towerIndex: Int32
 
     @inline(__always)
-    func put(col: Int, row: Int, value: Float) {
-        accumulator.mergeCell(row * accumulator.grid.width + col, col: col, row: row, value: value, towerIndex: towerIndex)
+    func put(cell: Int, col: Int, row: Int, value: Float) {
+        accumulator.mergeCell(cell, col: col, row: row, value: value, towerIndex: towerIndex)
     }
 
     @inline(__always)
-    func irrelevantBelow(col: Int, row: Int) -> Float {
-        accumulator.irrelevantBelow(row * accumulator.grid.width + col)
+    func irrelevantBelow(cell: Int, col: Int, row: Int) -> Float {
+        accumulator.irrelevantBelow(cell)
     }
 }

@@ -28,7 +28,7 @@ public struct RadialSweep: Sendable {
     /// Evaluates the tower's own cell (always: it is within any reach).
     func sweepOwnCell<M: RayProfileModel, S: CellSink>(site: GridSite, model: M, into sink: S) {
         let g = terrain.heightM(col: site.col, row: site.row)
-        sink.put(col: site.col, row: site.row, value: g.isNaN ? .nan : model.ownCellValue(groundM: Double(g)))
+        sink.put(cell: site.row * terrain.grid.width + site.col, col: site.col, row: site.row, value: g.isNaN ? .nan : model.ownCellValue(groundM: Double(g)))
     }
 
     /// Walks rays `rays` (indices into ``fan``) of `site`.
@@ -40,6 +40,14 @@ public struct RadialSweep: Sendable {
                     var model = prototype
                     // The disc: the run's radius, or the tower's reach when that is shorter.
                     let discCells = min(radiusCells, prototype.reachM / terrain.grid.cellSizeM)
+                    if var lineOfSight = model as? LineOfSightRayModel {
+                        // Resolved when the sweep is specialised for the model type.
+                        for k in rays {
+                            walkLineOfSight(fan.ray(k), site: site, discCells: discCells, heights: heights, inverseSteps: inverseSteps,
+                                            model: &lineOfSight, sink: sink)
+                        }
+                        return
+                    }
                     for k in rays {
                         walk(fan.ray(k), site: site, discCells: discCells, heights: heights, inverseSteps: inverseSteps,
                              near: near.baseAddress!, model: &model, sink: sink)
@@ -56,71 +64,27 @@ public struct RadialSweep: Sendable {
     ) {
         let nearCapacity = M.exactNearSamples
         let nearDistances = near, nearHeights = near + max(1, nearCapacity), nearScratch = near + 2 * max(1, nearCapacity)
-        let grid = terrain.grid
-        let cellM = grid.cellSizeM
-        let rc = fan.radiusCells
-        let span = fan.spanUnits
-        let twoSpan = 2 * span
-        let a = abs(ray.e)
-        let minorSign = ray.e < 0 ? -1 : 1
-        let slope = Double(a) / Double(span)
-        let stepFactor = (1 + slope * slope).squareRoot()
-        let stepM = cellM * stepFactor
+        let cellM = terrain.grid.cellSizeM
+        var cursor = RayCursor(ray: ray, fan: fan, grid: terrain.grid, site: site, discCells: discCells)
+        let lastStep = cursor.lastStep
+        guard lastStep >= 1 else { return }
+        let stepM = cellM * cursor.stepFactor
         let inverseStepM = 1 / stepM
         let rCells2 = discCells * discCells
-        let inverseSpan = 1 / Double(span)
-
-        // Major axis p, minor axis q, and their strides in the heights buffer.
-        let p0 = ray.xMajor ? site.col : site.row
-        let q0 = ray.xMajor ? site.row : site.col
-        let pLimit = ray.xMajor ? grid.width : grid.height
-        let qLimit = ray.xMajor ? grid.height : grid.width
-        let pStride = ray.xMajor ? 1 : grid.width
-        let qUnit = ray.xMajor ? grid.width : 1
-        let qStride = qUnit * minorSign
-
-        // Last step: inside the disc (owned cells are within half a cell of the ray), inside the
-        // grid along the major axis, and with both minor neighbours of the sample inside it.
-        var lastStep = min(rc, Int(((discCells + 0.5) / stepFactor).rounded(.down)))
-        lastStep = min(lastStep, ray.sign > 0 ? pLimit - 1 - p0 : p0)
-        if a > 0 {
-            let room = minorSign > 0 ? qLimit - 1 - q0 : q0
-            lastStep = min(lastStep, room < 1 ? 0 : ((room - 1) * span) / a)
-        }
-        guard lastStep >= 1 else { return }
+        let qUnit = cursor.qUnit, majorStep = cursor.majorStep, originBase = cursor.originBase
+        let minorSign = cursor.minorSign
         model.beginRay(stepM: stepM)
 
-        // Sample position |minor| = m0 + rem/S (S = s·Rc ray units).
-        var m0 = 0, rem = 0
-        // Owned |m| range: lo = ⌈(2a−1)i/2S⌉, hi = ⌈(2a+1)i/2S⌉ − 1, each tracked as a
-        // quotient/remainder of (c·i + 2S − 1) / 2S.
-        let loStep = a == 0 ? 0 : 2 * a - 1, hiStep = 2 * a + 1
-        var loQ = 0, loR = twoSpan - 1, hiQ = 0, hiR = twoSpan - 1
-        let originBase = p0 * pStride + q0 * qUnit
-        let majorStep = ray.sign * pStride
-        var cellBase = originBase
-
         for i in 1...lastStep {
-            // Wrapping arithmetic in this loop: every value stays far below Int's range, and the
-            // overflow checks would cost as many instructions as the work.
-            cellBase &+= majorStep
-            loR &+= loStep
-            while loR >= twoSpan { loR &-= twoSpan; loQ &+= 1 }
-            hiR &+= hiStep
-            while hiR >= twoSpan { hiR &-= twoSpan; hiQ &+= 1 }
-
-            // The cells this ray owns at step i, evaluated against samples 1…i−1.
-            let hi = min(hiQ &- 1, ray.xMajor ? i : i &- 1)
-            let lo = a == 0 ? -hi : loQ
-            if lo <= hi {
-                let i2 = i &* i
-                for mm in lo...hi {
-                    let d2 = Double(i2 &+ mm &* mm)
-                    if d2 > rCells2 { continue }
-                    let g = heights[cellBase &+ mm &* qStride]
-                    let m = mm &* minorSign
-                    let col = ray.xMajor ? p0 &+ ray.sign &* i : q0 &+ m
-                    let row = ray.xMajor ? q0 &+ m : p0 &+ ray.sign &* i
+            // The cell this ray owns at step i (at most one, see RayCursor), evaluated against
+            // samples 1…i−1.
+            if cursor.advance() {
+                let mm = cursor.candidateMinor
+                let d2 = Double(i &* i &+ mm &* mm)
+                if d2 <= rCells2 {
+                    let cell = cursor.candidate   // heights and results share the grid's indexing
+                    let g = heights[cell]
+                    let (col, row) = cursor.candidateCell()
                     var nearCount = 0
                     if nearCapacity > 0 && !g.isNaN {
                         // The last points before the receiver on the exact line (i, m): at major
@@ -151,19 +115,13 @@ public struct RadialSweep: Sendable {
                         model.receiverValue(groundM: Double(g), distanceM: d2.squareRoot() * cellM,
                                             dCol: col - site.col, dRow: row - site.row,
                                             near: NearProfile(distancesM: nearDistances, heightsM: nearHeights, count: nearCount, scratch: nearScratch),
-                                            irrelevantBelow: sink.irrelevantBelow(col: col, row: row))
-                    sink.put(col: col, row: row, value: value)
+                                            irrelevantBelow: sink.irrelevantBelow(cell: cell, col: col, row: row))
+                    sink.put(cell: cell, col: col, row: row, value: value)
                 }
             }
 
             // The ray's own terrain sample at step i.
-            rem &+= a
-            if rem >= span { rem &-= span; m0 &+= 1 }
-            let base = cellBase &+ m0 &* qStride
-            var h = Double(heights[base])
-            if rem != 0 {
-                h += (Double(heights[base &+ qStride]) - h) * (Double(rem) * inverseSpan)
-            }
+            let h = cursor.sampleHeightM(heights)
             let inverseDistance = inverseStepM * inverseSteps[i]
             model.addSample(heightM: h, distanceM: Double(i) * stepM, inverseDistance: inverseDistance)
         }

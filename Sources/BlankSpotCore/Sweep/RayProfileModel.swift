@@ -86,9 +86,20 @@ public struct LineOfSightRayModel: RayProfileModel {
     @inlinable
     public func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile,
                               irrelevantBelow: Float) -> Float {
-        let z = groundM + rxHeightM - distanceM * distanceM * curvaturePerM
-        return (z - txAltitudeM) >= horizonSlope * distanceM ? Float(-distanceM) : -.infinity
+        isVisible(groundM: groundM, distanceM: distanceM) ? Self.visibleValue(distanceM: distanceM) : -.infinity
     }
+
+    /// Whether a receiver above `groundM` at `distanceM` clears the horizon of the samples so
+    /// far (false for nan ground).
+    @inlinable
+    public func isVisible(groundM: Double, distanceM: Double) -> Bool {
+        let z = groundM + rxHeightM - distanceM * distanceM * curvaturePerM
+        return (z - txAltitudeM) >= horizonSlope * distanceM
+    }
+
+    /// The value of a visible cell: nearer is better.
+    @inlinable
+    public static func visibleValue(distanceM: Double) -> Float { Float(-distanceM) }
 
     @inlinable
     public mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {
