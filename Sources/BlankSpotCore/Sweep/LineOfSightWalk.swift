@@ -13,10 +13,8 @@ extension RadialSweep {
         var cursor = RayCursor(ray: ray, fan: fan, grid: terrain.grid, site: site, discCells: discCells)
         let lastStep = cursor.lastStep
         guard lastStep >= 1 else { return }
-        let stepM = cellM * cursor.stepFactor
-        let inverseStepM = 1 / stepM
         let rCells2 = discCells * discCells
-        model.beginRay(stepM: stepM)
+        model.beginRay(stepM: cursor.stepM)
         for i in 1...lastStep {
             // The cell this ray owns at step i, if any, against samples 1…i−1.
             if cursor.advance() {
@@ -30,8 +28,7 @@ extension RadialSweep {
                     sink.put(cell: cell, col: col, row: row, value: LineOfSightRayModel.visibleValue(distanceM: distanceM))
                 }
             }
-            model.addSample(heightM: cursor.sampleHeightM(heights), distanceM: Double(i) * stepM,
-                            inverseDistance: inverseStepM * inverseSteps[i])
+            cursor.feedSample(to: &model, heights: heights, inverseSteps: inverseSteps)
         }
     }
 }

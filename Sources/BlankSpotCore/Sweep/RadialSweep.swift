@@ -68,12 +68,10 @@ public struct RadialSweep: Sendable {
         var cursor = RayCursor(ray: ray, fan: fan, grid: terrain.grid, site: site, discCells: discCells)
         let lastStep = cursor.lastStep
         guard lastStep >= 1 else { return }
-        let stepM = cellM * cursor.stepFactor
-        let inverseStepM = 1 / stepM
         let rCells2 = discCells * discCells
         let qUnit = cursor.qUnit, majorStep = cursor.majorStep, originBase = cursor.originBase
         let minorSign = cursor.minorSign
-        model.beginRay(stepM: stepM)
+        model.beginRay(stepM: cursor.stepM)
 
         for i in 1...lastStep {
             // The cell this ray owns at step i (at most one, see RayCursor), evaluated against
@@ -121,9 +119,7 @@ public struct RadialSweep: Sendable {
             }
 
             // The ray's own terrain sample at step i.
-            let h = cursor.sampleHeightM(heights)
-            let inverseDistance = inverseStepM * inverseSteps[i]
-            model.addSample(heightM: h, distanceM: Double(i) * stepM, inverseDistance: inverseDistance)
+            cursor.feedSample(to: &model, heights: heights, inverseSteps: inverseSteps)
         }
     }
 }

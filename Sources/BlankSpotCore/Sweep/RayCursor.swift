@@ -21,8 +21,11 @@ struct RayCursor {
     /// inside the grid along the major axis, and with both minor neighbours of every sample
     /// inside it. Below 1: nothing to walk.
     let lastStep: Int
-    /// Distance between consecutive samples along the ray, in cells (√(1 + (a/S)²)).
+    /// Distance between consecutive samples along the ray, in cells (√(1 + (a/S)²)), in
+    /// metres, and its reciprocal.
     let stepFactor: Double
+    let stepM: Double
+    private let inverseStepM: Double
     /// Grid index of the candidate cell at the current step.
     private(set) var candidate: Int
     /// The candidate's |m| (its minor offset, in the ray's minor direction).
@@ -51,6 +54,8 @@ struct RayCursor {
         majorSign = ray.sign
         let slope = Double(a) / Double(span)
         stepFactor = (1 + slope * slope).squareRoot()
+        stepM = grid.cellSizeM * stepFactor
+        inverseStepM = 1 / stepM
         p0 = ray.xMajor ? site.col : site.row
         q0 = ray.xMajor ? site.row : site.col
         let pLimit = ray.xMajor ? grid.width : grid.height
@@ -106,6 +111,15 @@ struct RayCursor {
         let next = rem == 0 ? sampleBase : sampleBase &+ qStride
         let h0 = Double(heights[sampleBase])
         return h0 + (Double(heights[next]) - h0) * (Double(rem) * inverseSpan)
+    }
+
+    /// Hands the ray's own sample at the current step to `model` (``sampleHeightM(_:)``, at
+    /// `i`·stepM; `inverseSteps[i]` = 1/i). Call once per step, after the step's cell.
+    @inline(__always)
+    mutating func feedSample<M: RayProfileModel>(to model: inout M, heights: UnsafeBufferPointer<Float>,
+                                                 inverseSteps: UnsafeBufferPointer<Double>) {
+        let h = sampleHeightM(heights)
+        model.addSample(heightM: h, distanceM: Double(step) * stepM, inverseDistance: inverseStepM * inverseSteps[step])
     }
 
     /// Column and row of the candidate cell.

@@ -108,6 +108,22 @@ enum Paths {
 /// from it, with a nodata-free exact profile), the swept margin against a point-to-point model's
 /// margin on the exact grid profile (``GridProfile``).
 enum PointToPointCheck {
+    /// The result of a one-tower engine benchmark at 30 m checked against point to point:
+    /// timing, cells of the disc per second, and the share of `count` cells within 0.5 dB
+    /// (passes at ≥ 0.97).
+    static func engineResult(name: String, runs: [Double], radiusM: Double, threads: Int, share: Double, count: Int,
+                             peer: String, note: String) -> BenchResult {
+        let rCells = radiusM / 30
+        let discCells = Double.pi * rCells * rCells
+        let median = Timing.median(runs)
+        return BenchResult(
+            name: name, medianS: median, runsS: runs, cellsPerS: discCells / median,
+            figures: ["threads": Double(threads), "disc_cells": discCells.rounded(), "within_0.5dB_of_point_to_point": share],
+            notes: [note],
+            checkPassed: share >= 0.97,
+            checkDescription: "share of \(count) cells within 0.5 dB of point-to-point \(peer) ≥ 0.97 (got \(String(format: "%.3f", share)))")
+    }
+
     /// Share of `count` cells whose swept value is within `toleranceDB` of `lossDB`'s margin.
     static func shareWithin(_ toleranceDB: Float, count: Int, seed: UInt64, terrain: TerrainRaster, site: GridSite,
                             radiusM: Double, rxHeightM: Double, grids: CoverageGrids,

@@ -65,14 +65,8 @@ enum EngineBenchmarks {
             return try P1812.predict(link: link, profile: P1812Profile(distancesKm: profile.distancesM.map { $0 / 1000 },
                                                                        heightsM: profile.heightsM)).basicTransmissionLossDB
         }
-        let rCells = settings.radiusM / 30
-        let discCells = Double.pi * rCells * rCells
-        let median = Timing.median(runs)
-        return BenchResult(
-            name: "p1812-engine-1-tower-50km-30m", medianS: median, runsS: runs, cellsPerS: discCells / median,
-            figures: ["threads": Double(threads), "disc_cells": discCells.rounded(), "within_0.5dB_of_point_to_point": share],
-            notes: ["generated 3400×3400 terrain at 30 m; engine only"],
-            checkPassed: share >= 0.97, checkDescription: "share of 300 cells within 0.5 dB of point-to-point P.1812 ≥ 0.97 (got \(String(format: "%.3f", share)))")
+        return PointToPointCheck.engineResult(name: "p1812-engine-1-tower-50km-30m", runs: runs, radiusM: settings.radiusM, threads: threads,
+                                              share: share, count: 300, peer: "P.1812", note: "generated 3400×3400 terrain at 30 m; engine only")
     }
 
     /// Many towers over a generated province at 30 m with P.1812 (1800 MHz LTE, RSRP threshold

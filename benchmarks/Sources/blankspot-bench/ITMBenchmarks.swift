@@ -81,14 +81,9 @@ enum ITMBenchmarks {
         }
         let share = try PointToPointCheck.shareWithin(0.5, count: 200, seed: 42, terrain: terrain, site: site, radiusM: settings.radiusM,
                                                       rxHeightM: 1.5, grids: grids!) { try itmLossDB($0, txHeightM: 30) }
-        let rCells = settings.radiusM / 30
-        let discCells = Double.pi * rCells * rCells
-        let median = Timing.median(runs)
-        return BenchResult(
-            name: "itm-engine-1-tower-50km-30m", medianS: median, runsS: runs, cellsPerS: discCells / median,
-            figures: ["threads": Double(threads), "disc_cells": discCells.rounded(), "within_0.5dB_of_point_to_point": share],
-            notes: ["generated 3400×3400 terrain at 30 m; engine only; one run"],
-            checkPassed: share >= 0.97, checkDescription: "share of 200 cells within 0.5 dB of point-to-point ITM ≥ 0.97 (got \(String(format: "%.3f", share)))")
+        return PointToPointCheck.engineResult(name: "itm-engine-1-tower-50km-30m", runs: runs, radiusM: settings.radiusM, threads: threads,
+                                              share: share, count: 200, peer: "ITM",
+                                              note: "generated 3400×3400 terrain at 30 m; engine only; one run")
     }
 
     /// Point-to-point ITM (1800 MHz, blankspot's defaults) on an exact grid profile.
