@@ -2,7 +2,9 @@ import Testing
 @testable import BlankSpotCore
 
 /// Line of sight has its own walk (``RadialSweep/walkLineOfSight``), leaner than the generic
-/// one every radio model goes through. Both must give the same grids, cell for cell.
+/// one every radio model goes through. Without nesting (``NestedLineOfSightPlan`` with no
+/// halvings: the plain fan, every ray from the tower) both must give the same grids, cell for
+/// cell.
 @Suite struct LineOfSightWalkTests {
     /// ``LineOfSightRayModel`` behind a different type, so that the sweep takes the generic walk.
     struct GenericLineOfSight: RayProfileModel {
@@ -37,7 +39,10 @@ import Testing
             (0..<9).map { TestTerrains.site(terrain, col: 20 + 15 * $0, row: 30 + 12 * $0, heightM: 25, index: $0) },
         ]
         for sites in layouts {
-            let fast = CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, model: .lineOfSight, threads: 2)
+            let fast = CoverageEngine.run(plan: NestedLineOfSightPlan(sweep: RadialSweep(terrain: terrain, settings: settings), halvings: 0),
+                                          sites: sites, threads: 2, servingThreshold: -.greatestFiniteMagnitude, bestIsNearest: true) {
+                LineOfSightRayModel(site: $0, settings: settings)
+            }
             let generic = CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, threads: 2,
                                              servingThreshold: -.greatestFiniteMagnitude, bestIsNearest: true) {
                 GenericLineOfSight(inner: LineOfSightRayModel(site: $0, settings: settings))

@@ -9,9 +9,6 @@ import Synchronization
 /// see ``RayFan``). Either way every cell value is computed by one ray in one fixed way and the
 /// merge is order-free, so the output is the same for any thread count.
 public enum CoverageEngine {
-    /// Rays per work item when one tower's rays are shared between threads.
-    static let raysPerChunk = 32
-
     /// Sweeps all `sites` with `model`, on `threads` threads (≥ 1).
     /// `progress` is called from worker threads with the share of the work done (0…1).
     public static func run(terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings,
@@ -19,8 +16,8 @@ public enum CoverageEngine {
         let cellM = terrain.grid.cellSizeM
         switch model {
         case .lineOfSight:
-            return run(terrain: terrain, sites: sites, settings: settings, threads: threads,
-                       servingThreshold: -.greatestFiniteMagnitude, bestIsNearest: true, progress: progress,
+            return run(plan: NestedLineOfSightPlan(sweep: RadialSweep(terrain: terrain, settings: settings)), sites: sites,
+                       threads: threads, servingThreshold: -.greatestFiniteMagnitude, bestIsNearest: true, progress: progress,
                        makeModel: { LineOfSightRayModel(site: $0, settings: settings) })
         case .signal(.freeSpace, let thresholds):
             return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) {
@@ -54,7 +51,7 @@ public enum CoverageEngine {
     }
 
     /// Sweeps all `sites` with a model made per site by `makeModel` (specialised per model type
-    /// inside this module; the public entry point above picks the type).
+    /// inside this module; the public entry point above picks the type), over the plain ray fan.
     /// - Parameters:
     ///   - servingThreshold: a value at or above it counts the tower in `serverCount`.
     ///   - bestIsNearest: the best tower is the nearest one with a value (line of sight); no
@@ -65,6 +62,16 @@ public enum CoverageEngine {
         servingThreshold: Float, bestIsNearest: Bool = false, progress: (@Sendable (Double) -> Void)? = nil,
         makeModel: (GridSite) -> M
     ) -> CoverageGrids {
+        run(plan: RayChunkPlan<M>(sweep: RadialSweep(terrain: terrain, settings: settings)), sites: sites, threads: threads,
+            servingThreshold: servingThreshold, bestIsNearest: bestIsNearest, progress: progress, makeModel: makeModel)
+    }
+
+    /// Sweeps all `sites` the way `plan` says.
+    static func run<P: TowerSweepPlan>(
+        plan: P, sites: [GridSite], threads: Int, servingThreshold: Float, bestIsNearest: Bool = false,
+        progress: (@Sendable (Double) -> Void)? = nil, makeModel: (GridSite) -> P.Model
+    ) -> CoverageGrids {
+        let terrain = plan.sweep.terrain
         let n = terrain.grid.cellCount
         let bestValue = bestIsNearest ? nil : GridBuffer<Float>(count: n, repeating: -.infinity, threads: threads)
         let bestIndex = GridBuffer<Int32>(count: n, repeating: -1, threads: threads)
@@ -75,7 +82,7 @@ public enum CoverageEngine {
                     let accumulator = CoverageAccumulator(
                         grid: terrain.grid, servingThreshold: servingThreshold,
                         bestValue: bestValue, bestIndex: bestIndex, serverCount: serverCount, sites: sites)
-                    sweepAll(terrain: terrain, sites: sites, settings: settings, threads: max(1, threads),
+                    sweepAll(plan: plan, sites: sites, threads: max(1, threads),
                              accumulator: accumulator, progress: progress, makeModel: makeModel)
                 }
             }
@@ -84,38 +91,43 @@ public enum CoverageEngine {
         return CoverageGrids(grid: terrain.grid, bestValue: bestValue, bestIndex: bestIndex, serverCount: serverCount)
     }
 
-    private static func sweepAll<M: RayProfileModel>(
-        terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, threads: Int,
-        accumulator: CoverageAccumulator, progress: (@Sendable (Double) -> Void)?, makeModel: (GridSite) -> M
+    private static func sweepAll<P: TowerSweepPlan>(
+        plan: P, sites: [GridSite], threads: Int,
+        accumulator: CoverageAccumulator, progress: (@Sendable (Double) -> Void)?, makeModel: (GridSite) -> P.Model
     ) {
         let done = Atomic<Int>(0)
-        let sweep = RadialSweep(terrain: terrain, settings: settings)
+        let sweep = plan.sweep
+        let grid = sweep.terrain.grid
         let radiusCells = sweep.fan.radiusCells
+        let phases = plan.phaseItemCounts
         if sites.count >= 2 * threads {
             let side = 2 * radiusCells + 1
-            let scratch = (0..<threads).map { _ in FootprintScratch(capacity: side * side) }
+            let scratch = (0..<threads).map { _ in (FootprintScratch(capacity: side * side), plan.makeScratch()) }
             ParallelLoop.run(count: sites.count, threads: threads) { i, worker in
                 let site = sites[i]
-                let footprint = scratch[worker].footprint(site: site, radiusCells: radiusCells, grid: terrain.grid)
+                let footprint = scratch[worker].0.footprint(site: site, radiusCells: radiusCells, grid: grid)
                 let model = makeModel(site)
                 let sink = FootprintSink(footprint: footprint, accumulator: accumulator)
                 sweep.sweepOwnCell(site: site, model: model, into: sink)
-                sweep.sweep(site: site, rays: 0..<sweep.fan.rayCount, model: model, into: sink)
+                for (phase, items) in phases.enumerated() {
+                    for item in 0..<items { plan.run(phase: phase, item: item, site: site, model: model, scratch: scratch[worker].1, sink: sink) }
+                }
                 accumulator.merge(footprint, towerIndex: site.index)
                 if let progress { progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(sites.count)) }
             }
         } else {
-            let rayCount = sweep.fan.rayCount
-            let chunks = (rayCount + raysPerChunk - 1) / raysPerChunk
+            let scratch = plan.makeScratch()
+            let itemsPerTower = phases.reduce(0, +)
             for site in sites {
                 let model = makeModel(site)
                 let sink = DirectMergeSink(accumulator: accumulator, towerIndex: Int32(site.index))
                 sweep.sweepOwnCell(site: site, model: model, into: sink)
-                ParallelLoop.run(count: chunks, threads: threads) { chunk, _ in
-                    let start = chunk * raysPerChunk
-                    sweep.sweep(site: site, rays: start..<min(rayCount, start + raysPerChunk), model: model, into: sink)
-                    if let progress {
-                        progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(chunks * sites.count))
+                for (phase, items) in phases.enumerated() {
+                    ParallelLoop.run(count: items, threads: threads) { item, _ in
+                        plan.run(phase: phase, item: item, site: site, model: model, scratch: scratch, sink: sink)
+                        if let progress {
+                            progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(itemsPerTower * sites.count))
+                        }
                     }
                 }
             }

@@ -40,14 +40,6 @@ public struct RadialSweep: Sendable {
                     var model = prototype
                     // The disc: the run's radius, or the tower's reach when that is shorter.
                     let discCells = min(radiusCells, prototype.reachM / terrain.grid.cellSizeM)
-                    if var lineOfSight = model as? LineOfSightRayModel {
-                        // Resolved when the sweep is specialised for the model type.
-                        for k in rays {
-                            walkLineOfSight(fan.ray(k), site: site, discCells: discCells, heights: heights, inverseSteps: inverseSteps,
-                                            model: &lineOfSight, sink: sink)
-                        }
-                        return
-                    }
                     for k in rays {
                         walk(fan.ray(k), site: site, discCells: discCells, heights: heights, inverseSteps: inverseSteps,
                              near: near.baseAddress!, model: &model, sink: sink)

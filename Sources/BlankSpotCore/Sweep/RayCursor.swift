@@ -1,19 +1,20 @@
 /// One ray of a ``RayFan`` being walked over the grid, step by step: where its own terrain
 /// sample lies and which cell it owns at each major step.
 ///
-/// A ray owns at most one cell per major step: the owned |m| interval of
-/// ``RayFan/ownedMinorRange(e:xMajor:step:)``, `(2a−1)i/2S ≤ |m| < (2a+1)i/2S` (S = s·Rc ray
-/// units), is i/S ≤ 1 long and half open. So the cursor tracks one candidate, the lowest |m| of
-/// that interval, `lo = ⌈(2a−1)i/2S⌉` (as a quotient and remainder), and the ray owns it when
-/// `2S·lo < (2a+1)·i` and it is inside the octant. The ray's own sample at step i lies at minor
-/// position `a·i/S`, held as a cell index plus `rem/S`. Only additions, comparisons and two
-/// multiplications per step, no division, so every ray is walked exactly the same way on any
-/// thread.
+/// The ray's sample at step i lies at minor position `x = a·i/S` (S = the fan's span units),
+/// held as a cell index `⌊x⌋` plus a remainder `rem/S`. The owned |m| interval of
+/// ``RayFan/ownedMinorRange(e:xMajor:step:)``, `(2a−1)i/2S ≤ |m| < (2a+1)i/2S`, is the window
+/// `[x − w, x + w)` with `w = i/2S ≤ ½`, so it holds at most one cell, the one nearest the
+/// sample: `⌊x⌋` when `2·rem ≤ i`, else `⌊x⌋ + 1` when `2(S − rem) < i` (substitute
+/// `a·i = ⌊x⌋·S + rem` into the bounds), and the ray owns it when it is also inside the octant.
+/// So one remainder serves both the sample and the ownership; no division per step, and every
+/// ray is walked exactly the same way on any thread.
 ///
 /// Indices are row-major grid indices, valid for the terrain and for any result grid of the
 /// same geometry. Arithmetic wraps (`&+`): every value stays far below Int's range, and the
-/// overflow checks would cost as much as the work. Carries are taken without branches: their
-/// pattern is irregular, so a branch on them would often be mispredicted.
+/// overflow checks would cost as much as the work. Carries and the choice of candidate are
+/// taken without branches: their pattern is irregular, so a branch on them would often be
+/// mispredicted.
 struct RayCursor {
     /// The major step the cursor is at (0 before the first ``advance()``).
     private(set) var step = 0
@@ -27,7 +28,7 @@ struct RayCursor {
     let stepM: Double
     private let inverseStepM: Double
     /// Grid index of the candidate cell at the current step.
-    private(set) var candidate: Int
+    private(set) var candidate = 0
     /// The candidate's |m| (its minor offset, in the ray's minor direction).
     private(set) var candidateMinor = 0
     /// The sign of the ray's minor offsets (+1 or −1).
@@ -39,12 +40,13 @@ struct RayCursor {
     let originBase: Int
     private let qStride: Int
     private let a: Int, span: Int, twoSpan: Int, inverseSpan: Double
-    private let loStep: Int, hiStep: Int, limitShift: Int
-    private var loR: Int
-    private var sampleBase: Int, rem = 0
+    /// The sample's cell (⌊x⌋ as a grid index and as |m|) and remainder (x − ⌊x⌋ = rem/S).
+    private var sampleBase: Int, sampleMinor: Int, rem: Int
     private let p0: Int, q0: Int, majorSign: Int, xMajor: Bool
 
-    init(ray: RayFan.Ray, fan: RayFan, grid: GridGeometry, site: GridSite, discCells: Double) {
+    /// A cursor at major step `startStep` (0: at the tower), as if it had advanced and sampled
+    /// every step before.
+    init(ray: RayFan.Ray, fan: RayFan, grid: GridGeometry, site: GridSite, discCells: Double, startStep: Int = 0) {
         span = fan.spanUnits
         twoSpan = 2 * span
         inverseSpan = 1 / Double(span)
@@ -70,42 +72,43 @@ struct RayCursor {
             last = min(last, room < 1 ? 0 : ((room - 1) * span) / a)
         }
         lastStep = last
-        loStep = a == 0 ? 0 : 2 * a - 1
-        hiStep = 2 * a + 1
-        loR = twoSpan - 1
-        limitShift = ray.xMajor ? 0 : 1
         originBase = p0 * pStride + q0 * qUnit
         majorStep = ray.sign * pStride
-        candidate = originBase
-        sampleBase = originBase
+        // The state after `startStep` advances (the loop's sums in closed form).
+        step = startStep
+        rem = (a * startStep) % span
+        sampleMinor = a * startStep / span
+        sampleBase = originBase + startStep * majorStep + sampleMinor * qStride
     }
 
-    /// Moves to the next major step; true when the ray owns the candidate cell there (x-major
-    /// rays own |m| ≤ i, y-major rays |m| < i). The candidate is always inside the grid.
+    /// Moves to the next major step; true when the ray owns the candidate cell there. The
+    /// candidate is always inside the grid.
     @inline(__always)
     mutating func advance() -> Bool {
         step &+= 1
-        candidate &+= majorStep
         sampleBase &+= majorStep
-        // lo = ⌈(2a−1)i/2S⌉ = ⌊((2a−1)i + 2S − 1)/2S⌋: loStep < 2S, so at most one carry.
-        loR &+= loStep
-        let carry = loR >= twoSpan ? 1 : 0
-        loR &-= carry &* twoSpan
-        candidateMinor &+= carry
-        candidate &+= carry &* qStride
-        return twoSpan &* candidateMinor < hiStep &* step && candidateMinor <= step &- limitShift
+        // x grows by a/S < 1 cell (a ≤ S; a = S only on the diagonal, where rem stays 0).
+        rem &+= a
+        let carry = rem >= span ? 1 : 0
+        rem &-= carry &* span
+        sampleMinor &+= carry
+        sampleBase &+= carry &* qStride
+        // The cell nearest the sample: ⌊x⌋ when 2·rem ≤ i, else ⌊x⌋ + 1.
+        let twoRem = rem &* 2
+        let up = twoRem > step ? 1 : 0
+        candidateMinor = sampleMinor &+ up
+        candidate = sampleBase &+ up &* qStride
+        // No octant test is needed: an owned cell is within i/2S < 1 of x ≤ a·i/S, so x-major
+        // rays (a ≤ S) own |m| ≤ i and y-major rays (a ≤ S − 1) |m| < i by themselves.
+        return (twoRem <= step) || (twoSpan &- twoRem < step)
     }
 
     /// The ray's own terrain sample at the current step: linear between the two cell centres
     /// either side of the ray's exact minor position (the one at or before it when the ray
-    /// passes through a centre; nan where either needed cell has no data). Call once per step,
-    /// after ``advance()``.
+    /// passes through a centre; nan where either needed cell has no data). Call after
+    /// ``advance()``.
     @inline(__always)
-    mutating func sampleHeightM(_ heights: UnsafeBufferPointer<Float>) -> Double {
-        rem &+= a
-        let carry = rem >= span ? 1 : 0
-        rem &-= carry &* span
-        sampleBase &+= carry &* qStride
+    func sampleHeightM(_ heights: UnsafeBufferPointer<Float>) -> Double {
         // On a centre (rem = 0) the "next" cell is the same one, so the same expression gives
         // exactly h0 without a branch (and never reads past the grid's edge).
         let next = rem == 0 ? sampleBase : sampleBase &+ qStride
@@ -116,7 +119,7 @@ struct RayCursor {
     /// Hands the ray's own sample at the current step to `model` (``sampleHeightM(_:)``, at
     /// `i`·stepM; `inverseSteps[i]` = 1/i). Call once per step, after the step's cell.
     @inline(__always)
-    mutating func feedSample<M: RayProfileModel>(to model: inout M, heights: UnsafeBufferPointer<Float>,
+    func feedSample<M: RayProfileModel>(to model: inout M, heights: UnsafeBufferPointer<Float>,
                                                  inverseSteps: UnsafeBufferPointer<Double>) {
         let h = sampleHeightM(heights)
         model.addSample(heightM: h, distanceM: Double(step) * stepM, inverseDistance: inverseStepM * inverseSteps[step])
