@@ -49,9 +49,10 @@ import Testing
     }
 
     /// The sweep against the brute-force oracle (exact grid line to each cell) on seeded rugged
-    /// terrain: the visible sets must overlap with Jaccard index ≥ 0.90 (the sweep evaluates a
-    /// cell on a ray up to half a cell off its centre; GDAL's own algorithm scores about 0.84
-    /// against the exact answer on such terrain).
+    /// terrain: the visible sets must overlap with Jaccard index ≥ 0.94 (issue 2 asks for 0.90;
+    /// GDAL's own algorithm scores about 0.84 against the exact answer on such terrain). The
+    /// horizon interpolated between the two rays either side of a cell scores 0.952–0.959 here;
+    /// taking the nearest ray's alone, 0.913–0.920, would fail.
     @Test(arguments: [UInt64(1), 2, 3])
     func sweepAgreesWithBruteForceOracle(seed: UInt64) {
         let size = 241, cellM = 30.0
@@ -75,7 +76,7 @@ import Testing
         }
         let jaccard = Double(both) / Double(either)
         print("seed \(seed): \(cells) cells, exact∪sweep visible \(either), Jaccard \(jaccard)")
-        #expect(jaccard >= 0.90)
+        #expect(jaccard >= 0.94)
         #expect(either > cells / 20, "terrain should leave a sizeable visible area")
         #expect(either < cells * 9 / 10, "terrain should hide a sizeable area")
     }

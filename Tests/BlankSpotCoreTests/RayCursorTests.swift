@@ -50,34 +50,4 @@ import Testing
         #expect(owned == (2 * radius + 1) * (2 * radius + 1) - 1)
         #expect(steps == fan.rayCount * radius)
     }
-
-    /// A cursor started at step i0 (a band of a ``NestedRayFan``) is in the state of one that
-    /// advanced i0 times: same candidates, ownership and samples from there on. Spans that are
-    /// not a multiple of the radius, as the nested fans use.
-    @Test(arguments: [(16, 24), (41, 48), (41, 13)])
-    func startedCursorContinuesTheWalk(radius: Int, span: Int) {
-        let size = 2 * radius + 3, centre = radius + 1
-        let grid = TestTerrains.grid(size: size, cellM: 30)
-        let heights = (0..<(size * size)).map { Float(($0 * 7_919) % 1_013) }
-        let terrain = TerrainRaster(grid: grid, heightsM: heights)
-        let site = TestTerrains.site(terrain, col: centre, row: centre, heightM: 30)
-        let fan = RayFan(radiusCells: radius, spanUnits: span)
-        heights.withUnsafeBufferPointer { heightsBuffer in
-            for k in 0..<fan.rayCount {
-                let ray = fan.ray(k)
-                for start in [1, radius / 3, radius - 1] {
-                    var walked = RayCursor(ray: ray, fan: fan, grid: grid, site: site, discCells: Double(radius) * 2)
-                    for _ in 0..<start { _ = walked.advance() }
-                    var started = RayCursor(ray: ray, fan: fan, grid: grid, site: site, discCells: Double(radius) * 2, startStep: start)
-                    #expect(started.step == walked.step && started.lastStep == walked.lastStep)
-                    for _ in start..<walked.lastStep {
-                        let owns = walked.advance()
-                        #expect(started.advance() == owns, "ray \(k) from \(start), step \(walked.step)")
-                        #expect(started.candidate == walked.candidate && started.candidateMinor == walked.candidateMinor)
-                        #expect(started.sampleHeightM(heightsBuffer) == walked.sampleHeightM(heightsBuffer))
-                    }
-                }
-            }
-        }
-    }
 }

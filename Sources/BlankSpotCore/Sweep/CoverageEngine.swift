@@ -16,7 +16,7 @@ public enum CoverageEngine {
         let cellM = terrain.grid.cellSizeM
         switch model {
         case .lineOfSight:
-            return run(plan: NestedLineOfSightPlan(sweep: RadialSweep(terrain: terrain, settings: settings)), sites: sites,
+            return run(plan: LineOfSightColumnPlan(sweep: RadialSweep(terrain: terrain, settings: settings)), sites: sites,
                        threads: threads, servingThreshold: -.greatestFiniteMagnitude, bestIsNearest: true, progress: progress,
                        makeModel: { LineOfSightRayModel(site: $0, settings: settings) })
         case .signal(.freeSpace, let thresholds):

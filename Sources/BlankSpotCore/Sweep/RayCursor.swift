@@ -6,8 +6,8 @@
 /// ``RayFan/ownedMinorRange(e:xMajor:step:)``, `(2a−1)i/2S ≤ |m| < (2a+1)i/2S`, is the window
 /// `[x − w, x + w)` with `w = i/2S ≤ ½`, so it holds at most one cell, the one nearest the
 /// sample: `⌊x⌋` when `2·rem ≤ i`, else `⌊x⌋ + 1` when `2(S − rem) < i` (substitute
-/// `a·i = ⌊x⌋·S + rem` into the bounds), and the ray owns it when it is also inside the octant.
-/// So one remainder serves both the sample and the ownership; no division per step, and every
+/// `a·i = ⌊x⌋·S + rem` into the bounds); that cell always lies in the ray's octant. So one
+/// remainder serves both the sample and the ownership; no division per step, and every
 /// ray is walked exactly the same way on any thread.
 ///
 /// Indices are row-major grid indices, valid for the terrain and for any result grid of the
@@ -41,12 +41,10 @@ struct RayCursor {
     private let qStride: Int
     private let a: Int, span: Int, twoSpan: Int, inverseSpan: Double
     /// The sample's cell (⌊x⌋ as a grid index and as |m|) and remainder (x − ⌊x⌋ = rem/S).
-    private var sampleBase: Int, sampleMinor: Int, rem: Int
+    private var sampleBase: Int, sampleMinor = 0, rem = 0
     private let p0: Int, q0: Int, majorSign: Int, xMajor: Bool
 
-    /// A cursor at major step `startStep` (0: at the tower), as if it had advanced and sampled
-    /// every step before.
-    init(ray: RayFan.Ray, fan: RayFan, grid: GridGeometry, site: GridSite, discCells: Double, startStep: Int = 0) {
+    init(ray: RayFan.Ray, fan: RayFan, grid: GridGeometry, site: GridSite, discCells: Double) {
         span = fan.spanUnits
         twoSpan = 2 * span
         inverseSpan = 1 / Double(span)
@@ -74,11 +72,7 @@ struct RayCursor {
         lastStep = last
         originBase = p0 * pStride + q0 * qUnit
         majorStep = ray.sign * pStride
-        // The state after `startStep` advances (the loop's sums in closed form).
-        step = startStep
-        rem = (a * startStep) % span
-        sampleMinor = a * startStep / span
-        sampleBase = originBase + startStep * majorStep + sampleMinor * qStride
+        sampleBase = originBase
     }
 
     /// Moves to the next major step; true when the ray owns the candidate cell there. The
@@ -120,7 +114,7 @@ struct RayCursor {
     /// `i`·stepM; `inverseSteps[i]` = 1/i). Call once per step, after the step's cell.
     @inline(__always)
     func feedSample<M: RayProfileModel>(to model: inout M, heights: UnsafeBufferPointer<Float>,
-                                                 inverseSteps: UnsafeBufferPointer<Double>) {
+                                        inverseSteps: UnsafeBufferPointer<Double>) {
         let h = sampleHeightM(heights)
         model.addSample(heightM: h, distanceM: Double(step) * stepM, inverseDistance: inverseStepM * inverseSteps[step])
     }

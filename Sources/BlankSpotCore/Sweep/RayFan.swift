@@ -16,23 +16,19 @@
 public struct RayFan: Sendable, Equatable {
     /// Half-side of the square, cells.
     public let radiusCells: Int
-    /// The perimeter half-side in ray units, S ≥ 1: the rays aim at S points per perimeter
-    /// half-side, so at major step i an owned cell is at most i/(2S) cell from its ray.
-    /// Everything above holds with the perimeter measured in Rc/S cells: S replaces Rc in the
-    /// minor offsets. S = s·Rc puts s rays through every perimeter cell.
-    public let spanUnits: Int
+    /// Rays per perimeter cell, s ≥ 1: with s > 1 the rays aim at s points per perimeter cell,
+    /// so an owned cell is at most 1/(2s) cell from its ray. Everything above holds with the
+    /// perimeter measured in 1/s cells: `spanUnits` = s·Rc replaces Rc in the minor offsets.
+    public let subdivision: Int
 
-    /// `subdivision` = rays per perimeter cell, s ≥ 1 (S = s·Rc).
     public init(radiusCells: Int, subdivision: Int = 1) {
         precondition(radiusCells >= 1 && subdivision >= 1)
-        self.init(radiusCells: radiusCells, spanUnits: radiusCells * subdivision)
+        self.radiusCells = radiusCells
+        self.subdivision = subdivision
     }
 
-    public init(radiusCells: Int, spanUnits: Int) {
-        precondition(radiusCells >= 1 && spanUnits >= 1)
-        self.radiusCells = radiusCells
-        self.spanUnits = spanUnits
-    }
+    /// The perimeter half-side in ray units, S = s·Rc.
+    public var spanUnits: Int { radiusCells * subdivision }
 
     public var rayCount: Int { 8 * spanUnits }
 
@@ -55,21 +51,6 @@ public struct RayFan: Sendable, Equatable {
         }
         let k2 = k - 2 * xCount
         return Ray(xMajor: false, sign: k2 < yCount ? 1 : -1, e: k2 % yCount - (r - 1))
-    }
-
-    /// The position of `ray` in ``ray(_:)``'s order (the inverse of ``ray(_:)``).
-    public func index(of ray: Ray) -> Int {
-        let r = spanUnits
-        let xCount = 2 * r + 1, yCount = 2 * r - 1
-        if ray.xMajor { return (ray.sign > 0 ? 0 : xCount) + ray.e + r }
-        return 2 * xCount + (ray.sign > 0 ? 0 : yCount) + ray.e + r - 1
-    }
-
-    /// The same direction named the way this fan names it: a y-major ray on a diagonal
-    /// (|e| = S) is this fan's x-major diagonal ray; every other ray is unchanged.
-    public func canonical(_ ray: Ray) -> Ray {
-        guard !ray.xMajor, abs(ray.e) == spanUnits else { return ray }
-        return Ray(xMajor: true, sign: ray.e > 0 ? 1 : -1, e: ray.sign * spanUnits)
     }
 
     /// The minor offsets owned by the ray with perimeter offset `e` at major step `i ≥ 1`

@@ -93,8 +93,22 @@ public struct LineOfSightRayModel: RayProfileModel {
     /// far (false for nan ground).
     @inlinable
     public func isVisible(groundM: Double, distanceM: Double) -> Bool {
+        isVisible(groundM: groundM, distanceM: distanceM, horizonSlope: horizonSlope)
+    }
+
+    /// Whether a receiver above `groundM` at `distanceM` clears a horizon of elevation slope
+    /// `horizonSlope` (false for nan ground).
+    @inlinable
+    public func isVisible(groundM: Double, distanceM: Double, horizonSlope: Double) -> Bool {
         let z = groundM + rxHeightM - distanceM * distanceM * curvaturePerM
         return (z - txAltitudeM) >= horizonSlope * distanceM
+    }
+
+    /// The elevation slope of terrain `heightM` at `distanceM` (1/distance given) seen from the
+    /// antenna, over the k-earth (nan for nan height).
+    @inlinable
+    public func elevationSlope(heightM: Double, distanceM: Double, inverseDistance: Double) -> Double {
+        (heightM - distanceM * distanceM * curvaturePerM - txAltitudeM) * inverseDistance
     }
 
     /// The value of a visible cell: nearer is better.
@@ -103,7 +117,7 @@ public struct LineOfSightRayModel: RayProfileModel {
 
     @inlinable
     public mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {
-        let slope = (heightM - distanceM * distanceM * curvaturePerM - txAltitudeM) * inverseDistance
+        let slope = elevationSlope(heightM: heightM, distanceM: distanceM, inverseDistance: inverseDistance)
         if slope > horizonSlope { horizonSlope = slope }   // false for nan: no data never blocks
     }
 

@@ -1,0 +1,196 @@
+/// Line of sight column by column, with each cell's horizon interpolated between the two rays
+/// either side of it.
+///
+/// The disc is cut into four half-planes (x-major: |m| ≤ i, y-major: |m| < i, as in
+/// ``RayFan``). In each, rays run from the tower to S points per perimeter half-side (ray a at
+/// minor offset a·i/S at major step i, a = −S…S) and carry their horizon: the largest
+/// elevation slope of their samples, each sample linear between the two cell centres either
+/// side of the ray (``LineOfSightRayModel``). Column i is handled in two passes: first every
+/// cell of the column is tested against the horizon interpolated linearly, at the cell's own
+/// position u = m·S/i, between the two active rays bracketing it (samples 1…i−1), then every
+/// active ray takes its sample at step i.
+///
+/// **Nested rays.** Near the tower far fewer rays than S are needed to stay a cell apart, so
+/// the rays active in band k (steps ⌈Rc/2^(k+1)⌉+1 … ⌈Rc/2^k⌉; the innermost band from step 1)
+/// are every 2^k-th one, S/2^k per half-side, at most about one cell apart. A ray joining at a
+/// band's first step, halfway between two active ones, starts with the mean of their two
+/// horizons. Three halvings cut the ray samples to about two thirds of one ray per perimeter
+/// cell all the way (the saved share Σ 2^-(k+1)·(1 − 2^-(k+1)) tends to 1/3).
+///
+/// Measured on the three seeded rugged terrains of `LineOfSightTests` against the brute-force
+/// oracle (Jaccard index of the visible sets): interpolating between rays 0.952–0.959 with three
+/// halvings and 0.965–0.978 without; evaluating each cell against its nearest ray only (the
+/// classic R2 sweep) 0.930–0.946 with every ray from the tower and 0.913–0.920 nested.
+///
+/// **Work items.** Each half-plane is split into chunks of ``raysPerChunk`` rays; a chunk owns
+/// the cells with u in [A0, A1) (the last one also u = S) and walks rays A0…A1 itself, so a
+/// boundary ray is computed the same way by both chunks that need it and no chunk reads
+/// another's state: the result does not depend on the order or the thread count.
+struct LineOfSightColumnPlan: TowerSweepPlan {
+    /// Rays per work item (level-0 numbering), a multiple of 2^maximumHalvings.
+    static let raysPerChunk = 64
+    static let maximumHalvings = 3
+    /// The innermost band must span at least this many steps (small discs are not nested).
+    static let minimumInnerBand = 8
+
+    let sweep: RadialSweep
+    /// Rays per half-plane side at level 0, S: s·Rc rounded up to a multiple of 2^halvings.
+    let span: Int
+    /// `bandEnds[k]`: the last step of band k (level k: rays a ≡ 0 mod 2^k), B_k = ⌈Rc/2^k⌉.
+    let bandEnds: [Int]
+    let chunksPerHalfPlane: Int
+
+    init(sweep: RadialSweep, halvings: Int = LineOfSightColumnPlan.maximumHalvings) {
+        self.sweep = sweep
+        let radius = sweep.fan.radiusCells
+        var k = 0
+        while k < halvings, (radius + (1 << (k + 1)) - 1) >> (k + 1) >= Self.minimumInnerBand { k += 1 }
+        let unit = 1 << k
+        span = (radius * (sweep.settings.raySubdivision ?? 1) + unit - 1) / unit * unit
+        bandEnds = (0...k).map { (radius + (1 << $0) - 1) >> $0 }
+        chunksPerHalfPlane = (2 * span + Self.raysPerChunk - 1) / Self.raysPerChunk
+    }
+
+    var levels: Int { bandEnds.count }
+
+    func makeScratch() {}
+
+    var phaseItemCounts: [Int] { [4 * chunksPerHalfPlane] }
+
+    func run<S: CellSink>(phase: Int, item: Int, site: GridSite, model: LineOfSightRayModel, scratch: Void, sink: S) {
+        let halfPlane = item / chunksPerHalfPlane, chunk = item % chunksPerHalfPlane
+        let a0 = -span + chunk * Self.raysPerChunk
+        let a1 = min(a0 + Self.raysPerChunk, span)
+        // Per ray of the chunk: horizon slope, step length along the ray (m) and its reciprocal.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (a1 - a0 + 1)) { rays in
+            sweep.terrain.heightsM.withUnsafeBufferPointer { heights in
+                sweep.inverseSteps.withUnsafeBufferPointer { inverseSteps in
+                    walkChunk(xMajor: halfPlane < 2, sign: halfPlane % 2 == 0 ? 1 : -1, a0: a0, a1: a1, site: site, model: model,
+                              rays: rays.baseAddress!, heights: heights, inverseSteps: inverseSteps, sink: sink)
+                }
+            }
+        }
+    }
+
+    /// Horizon of a ray that has seen no terrain yet: finite, so that interpolating with it
+    /// stays a number (a cell next to such a ray is visible, as no data never blocks).
+    static let noHorizon = -1e30
+
+    /// Walks the chunk of rays a0…a1 of one half-plane column by column. Positions are exact
+    /// fractions tracked as quotient and remainder: ray a0 + j at step i is at minor offset
+    /// (a0·i + j·i)/S, and cell m at (m·S − a0·i)/(st·i) active-ray gaps from ray a0.
+    private func walkChunk<S: CellSink>(
+        xMajor: Bool, sign: Int, a0: Int, a1: Int, site: GridSite, model: LineOfSightRayModel,
+        rays: UnsafeMutablePointer<Double>, heights: UnsafeBufferPointer<Float>,
+        inverseSteps: UnsafeBufferPointer<Double>, sink: S
+    ) {
+        let grid = sweep.terrain.grid
+        let cellM = grid.cellSizeM
+        let p0 = xMajor ? site.col : site.row, q0 = xMajor ? site.row : site.col
+        let pLimit = xMajor ? grid.width : grid.height, qLimit = xMajor ? grid.height : grid.width
+        let pStride = xMajor ? 1 : grid.width, qUnit = xMajor ? grid.width : 1
+        let lastChunk = a1 == span
+        let minorShift = xMajor ? 0 : 1   // y-major half-planes own |m| < i
+        let rCells2 = sweep.radiusCells * sweep.radiusCells
+        let inverseSpan = 1 / Double(span)
+        let n = a1 - a0
+        let horizons = rays, stepsM = rays + (n + 1), inverseStepsM = rays + 2 * (n + 1)
+        for j in 0...n {
+            let slope = Double(a0 + j) * inverseSpan
+            stepsM[j] = cellM * (1 + slope * slope).squareRoot()
+            inverseStepsM[j] = 1 / stepsM[j]
+            horizons[j] = Self.noHorizon
+        }
+        var level = levels - 1
+        for i in 1...sweep.fan.radiusCells {
+            let p = p0 + sign * i
+            guard p >= 0, p < pLimit, Double(i * i) <= rCells2 else { break }
+            // Rays joining at this band: halfway between two active ones, with the mean horizon.
+            while level > 0 && i > bandEnds[level] {
+                level -= 1
+                let st = 1 << level
+                for j in stride(from: st, to: n, by: 2 * st) {
+                    horizons[j] = 0.5 * (horizons[j - st] + horizons[j + st])
+                }
+            }
+            let st = 1 << level
+            let columnBase = p * pStride
+            let inverseStep = inverseSteps[i]
+
+            // Cells of column i in this chunk: u = m·S/i in [a0, a1) (last chunk: ≤ S), inside
+            // the half-plane, the disc and the grid.
+            var mDisc = Int((rCells2 - Double(i * i)).squareRoot())
+            while Double(i * i + (mDisc + 1) * (mDisc + 1)) <= rCells2 { mDisc += 1 }
+            while mDisc >= 0 && Double(i * i + mDisc * mDisc) > rCells2 { mDisc -= 1 }
+            let mLimit = min(i - minorShift, mDisc)
+            let mLo = max(RayFan.ceilDiv(a0 * i, span), -mLimit, -q0)
+            let mHi = min(lastChunk ? i : RayFan.ceilDiv(a1 * i, span) - 1, mLimit, qLimit - 1 - q0)
+            if mLo > mHi {
+                // Outside the disc on this chunk's side of u = 0: so are all later columns.
+                if a0 >= 0 && RayFan.ceilDiv(a0 * i, span) > mDisc { break }
+                if a1 <= 0 && RayFan.ceilDiv(a1 * i, span) - 1 < -mDisc { break }
+            } else {
+                // Gaps from ray a0: (m·S − a0·i)/(st·i) = k + r/(st·i), 0 ≤ r < st·i.
+                let gap = st * i, inverseGap = 1 / Double(gap)
+                let (kStep, rStep) = span.quotientAndRemainder(dividingBy: gap)
+                var (k, r) = RadialSweep.floorQuotientAndRemainder(mLo * span - a0 * i, gap)
+                let lastRay = n >> level
+                var cell = columnBase + (q0 + mLo) * qUnit
+                let i2 = i * i
+                // Wrapping arithmetic in the loops: every value stays far below Int's range.
+                var m = mLo
+                while m <= mHi {
+                    // r = 0 on a ray (t = 0); k + 1 past the last ray only then.
+                    let t = Double(r) * inverseGap
+                    let below = horizons[k &<< level]
+                    let horizon = below + (horizons[min(k &+ 1, lastRay) &<< level] - below) * t
+                    let distanceM = Double(i2 &+ m &* m).squareRoot() * cellM
+                    if model.isVisible(groundM: Double(heights[cell]), distanceM: distanceM, horizonSlope: horizon) {
+                        let col = xMajor ? p : q0 &+ m, row = xMajor ? q0 &+ m : p
+                        sink.put(cell: cell, col: col, row: row, value: LineOfSightRayModel.visibleValue(distanceM: distanceM))
+                    }
+                    cell &+= qUnit
+                    r &+= rStep
+                    let carry = r >= gap ? 1 : 0
+                    r &-= carry &* gap
+                    k &+= kStep &+ carry
+                    m &+= 1
+                }
+            }
+
+            // Every active ray's sample at step i: ray a0 + j at (a0·i + j·i)/S = q + rem/S.
+            var (q, rem) = RadialSweep.floorQuotientAndRemainder(a0 * i, span)
+            let (qStep, remStep) = (st * i).quotientAndRemainder(dividingBy: span)
+            let lastMinor = q0 + RayFan.ceilDiv(a1 * i, span)   // the highest cell any sample needs
+            let inside = q0 + q >= 0 && lastMinor < qLimit
+            let iD = Double(i)
+            var j = 0
+            while j <= n {
+                let minor = q0 &+ q
+                // nan (no data) or outside the grid: never blocks.
+                if inside || (minor >= 0 && minor < qLimit && (rem == 0 || minor &+ 1 < qLimit)) {
+                    let base = columnBase &+ minor &* qUnit
+                    let next = rem == 0 ? base : base &+ qUnit
+                    let h0 = Double(heights[base])
+                    let h = h0 + (Double(heights[next]) - h0) * (Double(rem) * inverseSpan)
+                    let slope = model.elevationSlope(heightM: h, distanceM: iD * stepsM[j], inverseDistance: inverseStepsM[j] * inverseStep)
+                    if slope > horizons[j] { horizons[j] = slope }
+                }
+                rem &+= remStep
+                let carry = rem >= span ? 1 : 0
+                rem &-= carry &* span
+                q &+= qStep &+ carry
+                j &+= st
+            }
+        }
+    }
+}
+
+extension RadialSweep {
+    /// ⌊n/d⌋ and n − d·⌊n/d⌋ (in 0..<d) for d > 0.
+    static func floorQuotientAndRemainder(_ n: Int, _ d: Int) -> (Int, Int) {
+        var (q, r) = n.quotientAndRemainder(dividingBy: d)
+        if r < 0 { r += d; q -= 1 }
+        return (q, r)
+    }
+}
