@@ -39,6 +39,8 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
     /// `bandEnds[k]`: the last step of band k (level k: rays a ≡ 0 mod 2^k), B_k = ⌈Rc/2^k⌉.
     let bandEnds: [Int]
     let chunksPerHalfPlane: Int
+    /// `discHalfWidths[i]`: the largest m with i² + m² ≤ (radius in cells)², −1 when none.
+    let discHalfWidths: [Int]
 
     init(sweep: RadialSweep, halvings: Int = LineOfSightColumnPlan.maximumHalvings) {
         self.sweep = sweep
@@ -49,6 +51,13 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
         span = (radius * (sweep.settings.raySubdivision ?? 1) + unit - 1) / unit * unit
         bandEnds = (0...k).map { (radius + (1 << $0) - 1) >> $0 }
         chunksPerHalfPlane = (2 * span + Self.raysPerChunk - 1) / Self.raysPerChunk
+        let rCells2 = sweep.radiusCells * sweep.radiusCells
+        discHalfWidths = (0...radius).map { i in
+            var m = Int(max(0, rCells2 - Double(i * i)).squareRoot())
+            while Double(i * i + (m + 1) * (m + 1)) <= rCells2 { m += 1 }
+            while m >= 0 && Double(i * i + m * m) > rCells2 { m -= 1 }
+            return m
+        }
     }
 
     var levels: Int { bandEnds.count }
@@ -91,7 +100,6 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
         let pStride = xMajor ? 1 : grid.width, qUnit = xMajor ? grid.width : 1
         let lastChunk = a1 == span
         let minorShift = xMajor ? 0 : 1   // y-major half-planes own |m| < i
-        let rCells2 = sweep.radiusCells * sweep.radiusCells
         let inverseSpan = 1 / Double(span)
         let n = a1 - a0
         let horizons = rays, stepsM = rays + (n + 1), inverseStepsM = rays + 2 * (n + 1)
@@ -101,10 +109,15 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
             inverseStepsM[j] = 1 / stepsM[j]
             horizons[j] = Self.noHorizon
         }
+        // a0·i, a1·i and (active-ray spacing)·i as multiples of 1/S, kept up to date column by
+        // column without division.
+        var a0Position = SpanFraction(span: span), a1Position = SpanFraction(span: span)
         var level = levels - 1
+        var rayGap = SpanFraction(span: span)
         for i in 1...sweep.fan.radiusCells {
             let p = p0 + sign * i
-            guard p >= 0, p < pLimit, Double(i * i) <= rCells2 else { break }
+            let mDisc = discHalfWidths[i]
+            guard p >= 0, p < pLimit, mDisc >= 0 else { break }
             // Rays joining at this band: halfway between two active ones, with the mean horizon.
             while level > 0 && i > bandEnds[level] {
                 level -= 1
@@ -112,56 +125,56 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
                 for j in stride(from: st, to: n, by: 2 * st) {
                     horizons[j] = 0.5 * (horizons[j - st] + horizons[j + st])
                 }
+                rayGap = SpanFraction(span: span, numerator: st * (i - 1))
             }
             let st = 1 << level
+            a0Position.add(a0)
+            a1Position.add(a1)
+            rayGap.add(st)
             let columnBase = p * pStride
             let inverseStep = inverseSteps[i]
 
             // Cells of column i in this chunk: u = m·S/i in [a0, a1) (last chunk: ≤ S), inside
             // the half-plane, the disc and the grid.
-            var mDisc = Int((rCells2 - Double(i * i)).squareRoot())
-            while Double(i * i + (mDisc + 1) * (mDisc + 1)) <= rCells2 { mDisc += 1 }
-            while mDisc >= 0 && Double(i * i + mDisc * mDisc) > rCells2 { mDisc -= 1 }
             let mLimit = min(i - minorShift, mDisc)
-            let mLo = max(RayFan.ceilDiv(a0 * i, span), -mLimit, -q0)
-            let mHi = min(lastChunk ? i : RayFan.ceilDiv(a1 * i, span) - 1, mLimit, qLimit - 1 - q0)
+            let firstM = a0Position.ceiling
+            let mLo = max(firstM, -mLimit, -q0)
+            let mHi = min(lastChunk ? i : a1Position.ceiling - 1, mLimit, qLimit - 1 - q0)
             if mLo > mHi {
                 // Outside the disc on this chunk's side of u = 0: so are all later columns.
-                if a0 >= 0 && RayFan.ceilDiv(a0 * i, span) > mDisc { break }
-                if a1 <= 0 && RayFan.ceilDiv(a1 * i, span) - 1 < -mDisc { break }
+                if a0 >= 0 && firstM > mDisc { break }
+                if a1 <= 0 && a1Position.ceiling - 1 < -mDisc { break }
             } else {
-                // Gaps from ray a0: (m·S − a0·i)/(st·i) = k + r/(st·i), 0 ≤ r < st·i.
-                let gap = st * i, inverseGap = 1 / Double(gap)
-                let (kStep, rStep) = span.quotientAndRemainder(dividingBy: gap)
-                var (k, r) = RadialSweep.floorQuotientAndRemainder(mLo * span - a0 * i, gap)
-                let lastRay = n >> level
+                // Position of cell m in active-ray gaps from ray a0: w = (m·S/i − a0)/st; the
+                // horizon is linear between rays k and k + 1 (t = w − k). w ≥ 0 but for
+                // rounding; the last gap also takes u = a1 (t = 1 up to rounding).
+                let perM = Double(span) * inverseStep / Double(st)
+                let lastGap = (a1 - a0) / st - 1
+                var w = Double(mLo) * perM - Double(a0) / Double(st)
                 var cell = columnBase + (q0 + mLo) * qUnit
                 let i2 = i * i
                 // Wrapping arithmetic in the loops: every value stays far below Int's range.
                 var m = mLo
                 while m <= mHi {
-                    // r = 0 on a ray (t = 0); k + 1 past the last ray only then.
-                    let t = Double(r) * inverseGap
+                    let k = min(Int(max(w, 0)), lastGap)
+                    let t = w - Double(k)
                     let below = horizons[k &<< level]
-                    let horizon = below + (horizons[min(k &+ 1, lastRay) &<< level] - below) * t
+                    let horizon = below + (horizons[(k &+ 1) &<< level] - below) * t
                     let distanceM = Double(i2 &+ m &* m).squareRoot() * cellM
                     if model.isVisible(groundM: Double(heights[cell]), distanceM: distanceM, horizonSlope: horizon) {
                         let col = xMajor ? p : q0 &+ m, row = xMajor ? q0 &+ m : p
                         sink.put(cell: cell, col: col, row: row, value: LineOfSightRayModel.visibleValue(distanceM: distanceM))
                     }
                     cell &+= qUnit
-                    r &+= rStep
-                    let carry = r >= gap ? 1 : 0
-                    r &-= carry &* gap
-                    k &+= kStep &+ carry
+                    w += perM
                     m &+= 1
                 }
             }
 
             // Every active ray's sample at step i: ray a0 + j at (a0·i + j·i)/S = q + rem/S.
-            var (q, rem) = RadialSweep.floorQuotientAndRemainder(a0 * i, span)
-            let (qStep, remStep) = (st * i).quotientAndRemainder(dividingBy: span)
-            let lastMinor = q0 + RayFan.ceilDiv(a1 * i, span)   // the highest cell any sample needs
+            var q = a0Position.quotient, rem = a0Position.remainder
+            let qStep = rayGap.quotient, remStep = rayGap.remainder
+            let lastMinor = q0 + a1Position.ceiling   // the highest cell any sample needs
             let inside = q0 + q >= 0 && lastMinor < qLimit
             let iD = Double(i)
             var j = 0
@@ -186,11 +199,28 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
     }
 }
 
-extension RadialSweep {
-    /// ⌊n/d⌋ and n − d·⌊n/d⌋ (in 0..<d) for d > 0.
-    static func floorQuotientAndRemainder(_ n: Int, _ d: Int) -> (Int, Int) {
-        var (q, r) = n.quotientAndRemainder(dividingBy: d)
-        if r < 0 { r += d; q -= 1 }
-        return (q, r)
+/// An integer numerator over S, held as ⌊n/S⌋ and n − S·⌊n/S⌋ so that adding |d| ≤ S costs
+/// no division.
+struct SpanFraction {
+    let span: Int
+    private(set) var quotient = 0
+    private(set) var remainder = 0
+
+    init(span: Int, numerator: Int = 0) {
+        self.span = span
+        (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: span)
+        if remainder < 0 { remainder += span; quotient -= 1 }
+    }
+
+    /// ⌈n/S⌉.
+    var ceiling: Int { remainder > 0 ? quotient + 1 : quotient }
+
+    /// n += d, |d| ≤ S: at most one carry either way.
+    @inline(__always)
+    mutating func add(_ d: Int) {
+        remainder &+= d
+        let up = remainder >= span ? 1 : 0, down = remainder < 0 ? 1 : 0
+        remainder &+= (down &- up) &* span
+        quotient &+= up &- down
     }
 }
