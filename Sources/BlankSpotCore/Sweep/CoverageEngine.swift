@@ -2,11 +2,15 @@ import Synchronization
 
 /// Runs the radial sweep for every tower and combines the results.
 ///
+/// How one tower is swept is its ``TowerSweepPlan``: the ray fan in chunks for the radio models
+/// (``RayChunkPlan``), columns with interpolated horizons for line of sight
+/// (``LineOfSightColumnPlan``).
+///
 /// Parallelism (`DispatchQueue.concurrentPerform` through ``ParallelLoop``): with at least two
 /// towers per thread, whole towers are the work items, each swept into its worker's footprint
-/// buffer and then merged; with fewer, towers go one at a time and each tower's rays are split
-/// into chunks that run in parallel, merging straight into the result (rays own disjoint cells,
-/// see ``RayFan``). Either way every cell value is computed by one ray in one fixed way and the
+/// buffer and then merged; with fewer, towers go one at a time and each tower's plan items (ray
+/// chunks) run in parallel, merging straight into the result (items own disjoint cells, see
+/// ``RayFan``). Either way every cell value is computed by one item in one fixed way and the
 /// merge is order-free, so the output is the same for any thread count.
 public enum CoverageEngine {
     /// Sweeps all `sites` with `model`, on `threads` threads (≥ 1).
