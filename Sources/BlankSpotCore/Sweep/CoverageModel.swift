@@ -1,6 +1,6 @@
 /// What the engine evaluates per cell.
 public enum CoverageModel: Sendable, Equatable {
-    /// Line of sight over a k-earth (``LineOfSightRayModel``): a tower serves every cell it sees;
+    /// Line of sight over a k-earth (``LineOfSightModel``): a tower serves every cell it sees;
     /// the best server is the nearest such tower; the value is −distance.
     case lineOfSight
     /// Received signal: the value is the margin in dB of the received power over the tower's

@@ -5,7 +5,7 @@
 /// ``RayFan``). In each, rays run from the tower to S points per perimeter half-side (ray a at
 /// minor offset a·i/S at major step i, a = −S…S) and carry their horizon: the largest
 /// elevation slope of their samples, each sample linear between the two cell centres either
-/// side of the ray (``LineOfSightRayModel``). Column i is handled in two passes: first every
+/// side of the ray (``LineOfSightModel``). Column i is handled in two passes: first every
 /// cell of the column is tested against the horizon interpolated linearly, at the cell's own
 /// position u = m·S/i, between the two active rays bracketing it (samples 1…i−1), then every
 /// active ray takes its sample at step i.
@@ -66,7 +66,7 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
 
     var phaseItemCounts: [Int] { [4 * chunksPerHalfPlane] }
 
-    func run<S: CellSink>(phase: Int, item: Int, site: GridSite, model: LineOfSightRayModel, scratch: Void, sink: S) {
+    func run<S: CellSink>(phase: Int, item: Int, site: GridSite, model: LineOfSightModel, scratch: Void, sink: S) {
         let halfPlane = item / chunksPerHalfPlane, chunk = item % chunksPerHalfPlane
         let a0 = -span + chunk * Self.raysPerChunk
         let a1 = min(a0 + Self.raysPerChunk, span)
@@ -89,7 +89,7 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
     /// fractions tracked as quotient and remainder: ray a0 + j at step i is at minor offset
     /// (a0·i + j·i)/S, and cell m at (m·S − a0·i)/(st·i) active-ray gaps from ray a0.
     private func walkChunk<S: CellSink>(
-        xMajor: Bool, sign: Int, a0: Int, a1: Int, site: GridSite, model: LineOfSightRayModel,
+        xMajor: Bool, sign: Int, a0: Int, a1: Int, site: GridSite, model: LineOfSightModel,
         rays: UnsafeMutablePointer<Double>, heights: UnsafeBufferPointer<Float>,
         inverseSteps: UnsafeBufferPointer<Double>, sink: S
     ) {
@@ -163,7 +163,7 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
                     let distanceM = Double(i2 &+ m &* m).squareRoot() * cellM
                     if model.isVisible(groundM: Double(heights[cell]), distanceM: distanceM, horizonSlope: horizon) {
                         let col = xMajor ? p : q0 &+ m, row = xMajor ? q0 &+ m : p
-                        sink.put(cell: cell, col: col, row: row, value: LineOfSightRayModel.visibleValue(distanceM: distanceM))
+                        sink.put(cell: cell, col: col, row: row, value: LineOfSightModel.visibleValue(distanceM: distanceM))
                     }
                     cell &+= qUnit
                     w += perM

@@ -26,7 +26,7 @@ public struct RadialSweep: Sendable {
     }
 
     /// Evaluates the tower's own cell (always: it is within any reach).
-    func sweepOwnCell<M: RayProfileModel, S: CellSink>(site: GridSite, model: M, into sink: S) {
+    func sweepOwnCell<M: TowerCellModel, S: CellSink>(site: GridSite, model: M, into sink: S) {
         let g = terrain.heightM(col: site.col, row: site.row)
         sink.put(cell: site.row * terrain.grid.width + site.col, col: site.col, row: site.row, value: g.isNaN ? .nan : model.ownCellValue(groundM: Double(g)))
     }

@@ -1,4 +1,10 @@
-/// What a radio or visibility model sees while the sweep walks one ray outwards from a tower.
+/// What every per-tower model gives the engine, however its sweep runs.
+public protocol TowerCellModel {
+    /// The value for the tower's own cell.
+    func ownCellValue(groundM: Double) -> Float
+}
+
+/// What a radio model sees while the sweep walks one ray outwards from a tower.
 ///
 /// The sweep calls, for each major step i = 1, 2, …: ``receiverValue(groundM:distanceM:dCol:dRow:)``
 /// for every cell the ray owns at that step (the profile then holds the samples of steps < i,
@@ -6,7 +12,7 @@
 /// ``addSample(heightM:distanceM:inverseDistance:)`` with the ray's own terrain sample at step i.
 /// Implementations keep whatever running state they need (horizons, hulls, prefix sums) and
 /// must not allocate per call.
-public protocol RayProfileModel {
+public protocol RayProfileModel: TowerCellModel {
     /// How many profile points next to the receiver the sweep takes from the exact grid line to
     /// each receiver cell rather than from the ray (see ``NearProfile``); 0 = none.
     static var exactNearSamples: Int { get }
@@ -28,8 +34,6 @@ public protocol RayProfileModel {
     /// Appends the terrain sample at `distanceM` (nan = no data there); `inverseDistance` is
     /// 1/distanceM, precomputed by the sweep.
     mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double)
-    /// The value for the tower's own cell.
-    func ownCellValue(groundM: Double) -> Float
     /// How far this tower can possibly serve, m: beyond it even the model's smallest possible
     /// loss (free space, less any focusing the model allows) leaves the signal below the
     /// tower's threshold. The sweep stops its rays there (DESIGN.md §4) and leaves the cells
@@ -59,67 +63,4 @@ public struct NearProfile {
 
     /// Doubles of scratch the sweep provides per near sample.
     public static let scratchPerSample = 5
-}
-
-/// Pure line of sight over a k-earth: a cell is served when the straight line from the antenna
-/// to a receiver `rxHeightM` above the cell's ground clears every terrain sample in between.
-///
-/// With the earth flattened, z(d) = h(d) − d²/(2ka) (heights relative to a plane tangent at the
-/// tower), rays are straight lines in (d, z), and the horizon seen from the antenna is the
-/// largest elevation slope (z_j − z_tx)/d_j over the samples so far. The receiver is visible
-/// when its own slope is at least that. Value: −distance in metres (nearer is better), or
-/// −∞ when hidden.
-public struct LineOfSightRayModel: RayProfileModel {
-    public let txAltitudeM: Double
-    public let rxHeightM: Double
-    public let curvaturePerM: Double
-    @usableFromInline var horizonSlope = -Double.infinity
-
-    public init(site: GridSite, settings: SweepSettings) {
-        txAltitudeM = site.antennaAltitudeM
-        rxHeightM = settings.rxHeightM
-        curvaturePerM = settings.curvaturePerM
-    }
-
-    @inlinable public mutating func beginRay(stepM: Double) { horizonSlope = -.infinity }
-
-    @inlinable
-    public func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile,
-                              irrelevantBelow: Float) -> Float {
-        isVisible(groundM: groundM, distanceM: distanceM) ? Self.visibleValue(distanceM: distanceM) : -.infinity
-    }
-
-    /// Whether a receiver above `groundM` at `distanceM` clears the horizon of the samples so
-    /// far (false for nan ground).
-    @inlinable
-    public func isVisible(groundM: Double, distanceM: Double) -> Bool {
-        isVisible(groundM: groundM, distanceM: distanceM, horizonSlope: horizonSlope)
-    }
-
-    /// Whether a receiver above `groundM` at `distanceM` clears a horizon of elevation slope
-    /// `horizonSlope` (false for nan ground).
-    @inlinable
-    public func isVisible(groundM: Double, distanceM: Double, horizonSlope: Double) -> Bool {
-        let z = groundM + rxHeightM - distanceM * distanceM * curvaturePerM
-        return (z - txAltitudeM) >= horizonSlope * distanceM
-    }
-
-    /// The elevation slope of terrain `heightM` at `distanceM` (1/distance given) seen from the
-    /// antenna, over the k-earth (nan for nan height).
-    @inlinable
-    public func elevationSlope(heightM: Double, distanceM: Double, inverseDistance: Double) -> Double {
-        (heightM - distanceM * distanceM * curvaturePerM - txAltitudeM) * inverseDistance
-    }
-
-    /// The value of a visible cell: nearer is better.
-    @inlinable
-    public static func visibleValue(distanceM: Double) -> Float { Float(-distanceM) }
-
-    @inlinable
-    public mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {
-        let slope = elevationSlope(heightM: heightM, distanceM: distanceM, inverseDistance: inverseDistance)
-        if slope > horizonSlope { horizonSlope = slope }   // false for nan: no data never blocks
-    }
-
-    @inlinable public func ownCellValue(groundM: Double) -> Float { 0 }
 }

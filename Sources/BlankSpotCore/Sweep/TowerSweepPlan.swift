@@ -2,7 +2,7 @@
 /// and the items of a phase run in any order, on any threads (each writes only the cells its
 /// rays own, and its own slots of the scratch).
 protocol TowerSweepPlan: Sendable {
-    associatedtype Model: RayProfileModel
+    associatedtype Model: TowerCellModel
     /// What a tower's phases hand on to the next (one per worker when towers run in parallel).
     associatedtype Scratch: Sendable
     var sweep: RadialSweep { get }
