@@ -85,9 +85,11 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
     /// stays a number (a cell next to such a ray is visible, as no data never blocks).
     static let noHorizon = -1e30
 
-    /// Walks the chunk of rays a0…a1 of one half-plane column by column. Positions are exact
-    /// fractions tracked as quotient and remainder: ray a0 + j at step i is at minor offset
-    /// (a0·i + j·i)/S, and cell m at (m·S − a0·i)/(st·i) active-ray gaps from ray a0.
+    /// Walks the chunk of rays a0…a1 of one half-plane column by column. The rays' positions
+    /// are exact fractions, tracked as quotient and remainder over S (ray a0 + j at step i is at
+    /// minor offset (a0·i + j·i)/S), so every chunk samples a ray at the same place; a cell's
+    /// place between two rays, (m·S/i − a0)/st gaps from ray a0, only weights the two horizons
+    /// and is computed in floating point.
     private func walkChunk<S: CellSink>(
         xMajor: Bool, sign: Int, a0: Int, a1: Int, site: GridSite, model: LineOfSightModel,
         rays: UnsafeMutablePointer<Double>, heights: UnsafeBufferPointer<Float>,
