@@ -103,35 +103,29 @@ public enum CoverageEngine {
         let sweep = plan.sweep
         let grid = sweep.terrain.grid
         let radiusCells = sweep.fan.radiusCells
-        let phases = plan.phaseItemCounts
+        let items = plan.itemCount
         if sites.count >= 2 * threads {
             let side = 2 * radiusCells + 1
-            let scratch = (0..<threads).map { _ in (FootprintScratch(capacity: side * side), plan.makeScratch()) }
+            let scratch = (0..<threads).map { _ in FootprintScratch(capacity: side * side) }
             ParallelLoop.run(count: sites.count, threads: threads) { i, worker in
                 let site = sites[i]
-                let footprint = scratch[worker].0.footprint(site: site, radiusCells: radiusCells, grid: grid)
+                let footprint = scratch[worker].footprint(site: site, radiusCells: radiusCells, grid: grid)
                 let model = makeModel(site)
                 let sink = FootprintSink(footprint: footprint, accumulator: accumulator)
                 sweep.sweepOwnCell(site: site, model: model, into: sink)
-                for (phase, items) in phases.enumerated() {
-                    for item in 0..<items { plan.run(phase: phase, item: item, site: site, model: model, scratch: scratch[worker].1, sink: sink) }
-                }
+                for item in 0..<items { plan.run(item: item, site: site, model: model, sink: sink) }
                 accumulator.merge(footprint, towerIndex: site.index)
                 if let progress { progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(sites.count)) }
             }
         } else {
-            let scratch = plan.makeScratch()
-            let itemsPerTower = phases.reduce(0, +)
             for site in sites {
                 let model = makeModel(site)
                 let sink = DirectMergeSink(accumulator: accumulator, towerIndex: Int32(site.index))
                 sweep.sweepOwnCell(site: site, model: model, into: sink)
-                for (phase, items) in phases.enumerated() {
-                    ParallelLoop.run(count: items, threads: threads) { item, _ in
-                        plan.run(phase: phase, item: item, site: site, model: model, scratch: scratch, sink: sink)
-                        if let progress {
-                            progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(itemsPerTower * sites.count))
-                        }
+                ParallelLoop.run(count: items, threads: threads) { item, _ in
+                    plan.run(item: item, site: site, model: model, sink: sink)
+                    if let progress {
+                        progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(items * sites.count))
                     }
                 }
             }

@@ -62,11 +62,9 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
 
     var levels: Int { bandEnds.count }
 
-    func makeScratch() {}
+    var itemCount: Int { 4 * chunksPerHalfPlane }
 
-    var phaseItemCounts: [Int] { [4 * chunksPerHalfPlane] }
-
-    func run<S: CellSink>(phase: Int, item: Int, site: GridSite, model: LineOfSightModel, scratch: Void, sink: S) {
+    func run<S: CellSink>(item: Int, site: GridSite, model: LineOfSightModel, sink: S) {
         let halfPlane = item / chunksPerHalfPlane, chunk = item % chunksPerHalfPlane
         let a0 = -span + chunk * Self.raysPerChunk
         let a1 = min(a0 + Self.raysPerChunk, span)

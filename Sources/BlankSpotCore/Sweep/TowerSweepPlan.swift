@@ -1,27 +1,21 @@
-/// How the engine sweeps one tower: `phaseItemCounts.count` phases run one after the other,
-/// and the items of a phase run in any order, on any threads (each writes only the cells its
-/// rays own, and its own slots of the scratch).
+/// How the engine sweeps one tower: `itemCount` work items that run in any order, on any
+/// threads (each writes only the cells it owns).
 protocol TowerSweepPlan: Sendable {
     associatedtype Model: TowerCellModel
-    /// What a tower's phases hand on to the next (one per worker when towers run in parallel).
-    associatedtype Scratch: Sendable
     var sweep: RadialSweep { get }
-    func makeScratch() -> Scratch
-    var phaseItemCounts: [Int] { get }
-    func run<S: CellSink>(phase: Int, item: Int, site: GridSite, model: Model, scratch: Scratch, sink: S)
+    var itemCount: Int { get }
+    func run<S: CellSink>(item: Int, site: GridSite, model: Model, sink: S)
 }
 
-/// Every ray of the plain ``RayFan`` from the tower out, in chunks: one phase.
+/// Every ray of the plain ``RayFan`` from the tower out, in chunks.
 struct RayChunkPlan<M: RayProfileModel>: TowerSweepPlan {
     /// Rays per work item when one tower's rays are shared between threads.
     static var raysPerChunk: Int { 32 }
     let sweep: RadialSweep
 
-    func makeScratch() {}
+    var itemCount: Int { (sweep.fan.rayCount + Self.raysPerChunk - 1) / Self.raysPerChunk }
 
-    var phaseItemCounts: [Int] { [(sweep.fan.rayCount + Self.raysPerChunk - 1) / Self.raysPerChunk] }
-
-    func run<S: CellSink>(phase: Int, item: Int, site: GridSite, model: M, scratch: Void, sink: S) {
+    func run<S: CellSink>(item: Int, site: GridSite, model: M, sink: S) {
         let start = item * Self.raysPerChunk
         sweep.sweep(site: site, rays: start..<min(sweep.fan.rayCount, start + Self.raysPerChunk), model: model, into: sink)
     }
