@@ -20,7 +20,7 @@ import Testing
             let site = TestTerrains.site(terrain, col: col, row: row, heightM: 1_000)
             let plan = LineOfSightColumnPlan(sweep: RadialSweep(terrain: terrain, settings: settings), halvings: halvings)
             let grids = CoverageEngine.run(plan: plan, sites: [site], threads: 2, servingThreshold: -.greatestFiniteMagnitude,
-                                           bestIsNearest: true) { LineOfSightModel(site: $0, settings: settings) }
+                                           bestIsNearest: true) { LineOfSightModel(site: $0, settings: settings, cellSizeM: cellM) }
             var wrong = 0
             for r in 0..<height {
                 for c in 0..<width {

@@ -22,7 +22,7 @@ public enum CoverageEngine {
         case .lineOfSight:
             return run(plan: LineOfSightColumnPlan(sweep: RadialSweep(terrain: terrain, settings: settings)), sites: sites,
                        threads: threads, servingThreshold: -.greatestFiniteMagnitude, bestIsNearest: true, progress: progress,
-                       makeModel: { LineOfSightModel(site: $0, settings: settings) })
+                       makeModel: { LineOfSightModel(site: $0, settings: settings, cellSizeM: cellM) })
         case .signal(.freeSpace, let thresholds):
             return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) {
                 FreeSpaceRayModel(budget: LinkBudget(site: $0, thresholds: thresholds), frequencyGHz: $0.tower.frequencyMHz / 1000,

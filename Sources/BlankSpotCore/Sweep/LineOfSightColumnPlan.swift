@@ -4,11 +4,12 @@
 /// The disc is cut into four half-planes (x-major: |m| ≤ i, y-major: |m| < i, as in
 /// ``RayFan``). In each, rays run from the tower to S points per perimeter half-side (ray a at
 /// minor offset a·i/S at major step i, a = −S…S) and carry their horizon: the largest
-/// elevation slope of their samples, each sample linear between the two cell centres either
-/// side of the ray (``LineOfSightModel``). Column i is handled in two passes: first every
-/// cell of the column is tested against the horizon interpolated linearly, at the cell's own
-/// position u = m·S/i, between the two active rays bracketing it (samples 1…i−1), then every
-/// active ray takes its sample at step i.
+/// elevation slope of their samples, each sample's flattened height linear between the two
+/// cell centres either side of the ray (``LineOfSightModel``). Column i is handled in two
+/// passes: first every cell of the column gets its flattened height and is tested against the
+/// horizon interpolated linearly, at the cell's own position u = m·S/i, between the two active
+/// rays bracketing it (samples 1…i−1), then every active ray takes its sample at step i from
+/// those flattened heights.
 ///
 /// **Nested rays.** Near the tower far fewer rays than S are needed to stay a cell apart, so
 /// the rays active in band k (steps ⌈Rc/2^(k+1)⌉+1 … ⌈Rc/2^k⌉; the innermost band from step 1)
@@ -68,19 +69,23 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
         let halfPlane = item / chunksPerHalfPlane, chunk = item % chunksPerHalfPlane
         let a0 = -span + chunk * Self.raysPerChunk
         let a1 = min(a0 + Self.raysPerChunk, span)
-        // Per ray of the chunk: horizon slope, step length along the ray (m) and its reciprocal.
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (a1 - a0 + 1)) { rays in
+        // Per ray: horizon slope and step length (m); per cell of the current column: its
+        // flattened height. At step i ≤ S the chunk's rays span at most a1 − a0 + 1 cells of a
+        // column, plus one either side and one spare.
+        let rayCount = a1 - a0 + 1, cellCapacity = a1 - a0 + 4
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * rayCount + cellCapacity) { scratch in
             sweep.terrain.heightsM.withUnsafeBufferPointer { heights in
-                sweep.inverseSteps.withUnsafeBufferPointer { inverseSteps in
-                    walkChunk(xMajor: halfPlane < 2, sign: halfPlane % 2 == 0 ? 1 : -1, a0: a0, a1: a1, site: site, model: model,
-                              rays: rays.baseAddress!, heights: heights, inverseSteps: inverseSteps, sink: sink)
-                }
+                walkChunk(xMajor: halfPlane < 2, sign: halfPlane % 2 == 0 ? 1 : -1, a0: a0, a1: a1, site: site, model: model,
+                          horizons: scratch.baseAddress!, stepsM: scratch.baseAddress! + rayCount,
+                          flatHeights: scratch.baseAddress! + 2 * rayCount, heights: heights, sink: sink)
             }
         }
     }
 
-    /// Horizon of a ray that has seen no terrain yet: finite, so that interpolating with it
-    /// stays a number (a cell next to such a ray is visible, as no data never blocks).
+    /// Horizon of a ray that has seen no terrain yet, and the flattened height of a cell
+    /// outside the grid: finite, so that interpolating with it stays a number; hugely negative,
+    /// so that it never raises a horizon and a cell next to it is visible (no data never
+    /// blocks).
     static let noHorizon = -1e30
 
     /// Walks the chunk of rays a0…a1 of one half-plane column by column. The rays' positions
@@ -88,13 +93,18 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
     /// minor offset (a0·i + j·i)/S), so every chunk samples a ray at the same place; a cell's
     /// place between two rays, (m·S/i − a0)/st gaps from ray a0, only weights the two horizons
     /// and is computed in floating point.
+    ///
+    /// Each column's cells get their flattened height z = h − d²/(2ka) − h_tx once (d² is exact:
+    /// (i² + m²) cells²). A ray's sample at step i is z interpolated linearly between the two
+    /// cells either side of it, at the ray's own distance i·step; it raises the horizon when
+    /// z > horizon·distance, and only then is its slope divided out.
     private func walkChunk<S: CellSink>(
         xMajor: Bool, sign: Int, a0: Int, a1: Int, site: GridSite, model: LineOfSightModel,
-        rays: UnsafeMutablePointer<Double>, heights: UnsafeBufferPointer<Float>,
-        inverseSteps: UnsafeBufferPointer<Double>, sink: S
+        horizons: UnsafeMutablePointer<Double>, stepsM: UnsafeMutablePointer<Double>,
+        flatHeights: UnsafeMutablePointer<Double>, heights: UnsafeBufferPointer<Float>, sink: S
     ) {
         let grid = sweep.terrain.grid
-        let cellM = grid.cellSizeM
+        let cellM = grid.cellSizeM, cellM2 = cellM * cellM
         let p0 = xMajor ? site.col : site.row, q0 = xMajor ? site.row : site.col
         let pLimit = xMajor ? grid.width : grid.height, qLimit = xMajor ? grid.height : grid.width
         let pStride = xMajor ? 1 : grid.width, qUnit = xMajor ? grid.width : 1
@@ -102,11 +112,9 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
         let minorShift = xMajor ? 0 : 1   // y-major half-planes own |m| < i
         let inverseSpan = 1 / Double(span)
         let n = a1 - a0
-        let horizons = rays, stepsM = rays + (n + 1), inverseStepsM = rays + 2 * (n + 1)
         for j in 0...n {
             let slope = Double(a0 + j) * inverseSpan
             stepsM[j] = cellM * (1 + slope * slope).squareRoot()
-            inverseStepsM[j] = 1 / stepsM[j]
             horizons[j] = Self.noHorizon
         }
         // a0·i, a1·i and (active-ray spacing)·i as multiples of 1/S, kept up to date column by
@@ -132,7 +140,6 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
             a1Position.add(a1)
             rayGap.add(st)
             let columnBase = p * pStride
-            let inverseStep = inverseSteps[i]
 
             // Cells of column i in this chunk: u = m·S/i in [a0, a1) (last chunk: ≤ S), inside
             // the half-plane, the disc and the grid.
@@ -144,51 +151,57 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
                 // Outside the disc on this chunk's side of u = 0: so are all later columns.
                 if a0 >= 0 && firstM > mDisc { break }
                 if a1 <= 0 && a1Position.ceiling - 1 < -mDisc { break }
-            } else {
+            }
+            // Cells the rays sample: ⌊a0·i/S⌋ … ⌈a1·i/S⌉, in slot m − sampledLo, and one spare
+            // slot after them for a ray exactly on the last one. Outside the grid: noHorizon.
+            let sampledLo = a0Position.quotient, sampledHi = a1Position.ceiling
+            let gridLo = max(sampledLo, -q0), gridHi = min(sampledHi, qLimit - 1 - q0)
+            for m in sampledLo..<min(gridLo, sampledHi + 2) { flatHeights[m &- sampledLo] = Self.noHorizon }
+            for m in max(gridHi + 1, sampledLo)...(sampledHi + 1) { flatHeights[m &- sampledLo] = Self.noHorizon }
+            if gridLo <= gridHi {
                 // Position of cell m in active-ray gaps from ray a0: w = (m·S/i − a0)/st; the
                 // horizon is linear between rays k and k + 1 (t = w − k). w ≥ 0 but for
                 // rounding; the last gap also takes u = a1 (t = 1 up to rounding).
-                let perM = Double(span) * inverseStep / Double(st)
+                let perM = Double(span) / (Double(i) * Double(st))
                 let lastGap = (a1 - a0) / st - 1
                 var w = Double(mLo) * perM - Double(a0) / Double(st)
-                var cell = columnBase + (q0 + mLo) * qUnit
+                var cell = columnBase + (q0 + gridLo) * qUnit
                 let i2 = i * i
                 // Wrapping arithmetic in the loops: every value stays far below Int's range.
-                var m = mLo
-                while m <= mHi {
-                    let k = min(Int(max(w, 0)), lastGap)
-                    let t = w - Double(k)
-                    let below = horizons[k &<< level]
-                    let horizon = below + (horizons[(k &+ 1) &<< level] - below) * t
-                    let distanceM = Double(i2 &+ m &* m).squareRoot() * cellM
-                    if model.isVisible(groundM: Double(heights[cell]), distanceM: distanceM, horizonSlope: horizon) {
-                        let col = xMajor ? p : q0 &+ m, row = xMajor ? q0 &+ m : p
-                        sink.put(cell: cell, col: col, row: row, value: LineOfSightModel.visibleValue(distanceM: distanceM))
+                var m = gridLo
+                while m <= gridHi {
+                    let distanceCells2 = Double(i2 &+ m &* m)
+                    let z = model.flatHeight(heightM: Double(heights[cell]), distanceCells2: distanceCells2)
+                    flatHeights[m &- sampledLo] = z
+                    if m >= mLo && m <= mHi {
+                        let k = min(Int(max(w, 0)), lastGap)
+                        let t = w - Double(k)
+                        let below = horizons[k &<< level]
+                        let horizon = below + (horizons[(k &+ 1) &<< level] - below) * t
+                        let distanceM2 = distanceCells2 * cellM2
+                        if model.isVisible(flatHeightM: z, distanceM2: distanceM2, horizonSlope: horizon) {
+                            let col = xMajor ? p : q0 &+ m, row = xMajor ? q0 &+ m : p
+                            sink.put(cell: cell, col: col, row: row, value: LineOfSightModel.visibleValue(distanceM2: distanceM2))
+                        }
+                        w += perM
                     }
                     cell &+= qUnit
-                    w += perM
                     m &+= 1
                 }
             }
 
-            // Every active ray's sample at step i: ray a0 + j at (a0·i + j·i)/S = q + rem/S.
-            var q = a0Position.quotient, rem = a0Position.remainder
+            // Every active ray's sample at step i: ray a0 + j at (a0·i + j·i)/S = q + rem/S,
+            // between cells q and q + 1 of the column, at distance i·step.
+            var q = 0, rem = a0Position.remainder
             let qStep = rayGap.quotient, remStep = rayGap.remainder
-            let lastMinor = q0 + a1Position.ceiling   // the highest cell any sample needs
-            let inside = q0 + q >= 0 && lastMinor < qLimit
             let iD = Double(i)
             var j = 0
             while j <= n {
-                let minor = q0 &+ q
-                // nan (no data) or outside the grid: never blocks.
-                if inside || (minor >= 0 && minor < qLimit && (rem == 0 || minor &+ 1 < qLimit)) {
-                    let base = columnBase &+ minor &* qUnit
-                    let next = rem == 0 ? base : base &+ qUnit
-                    let h0 = Double(heights[base])
-                    let h = h0 + (Double(heights[next]) - h0) * (Double(rem) * inverseSpan)
-                    let slope = model.elevationSlope(heightM: h, distanceM: iD * stepsM[j], inverseDistance: inverseStepsM[j] * inverseStep)
-                    if slope > horizons[j] { horizons[j] = slope }
-                }
+                let below = flatHeights[q]
+                let z = below + (flatHeights[q &+ 1] - below) * (Double(rem) * inverseSpan)
+                let distanceM = iD * stepsM[j]
+                // nan (no data) never raises a horizon.
+                if z > horizons[j] * distanceM { horizons[j] = z / distanceM }
                 rem &+= remStep
                 let carry = rem >= span ? 1 : 0
                 rem &-= carry &* span

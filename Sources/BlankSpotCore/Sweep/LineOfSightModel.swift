@@ -6,36 +6,43 @@
 /// ray is the largest elevation slope (z_j − z_tx)/d_j of its samples so far. A receiver is
 /// visible when its own slope is at least the horizon's. ``LineOfSightColumnPlan`` keeps the
 /// horizons; this type holds the tower's constants and the arithmetic. Value of a visible cell:
-/// −distance in metres (nearer is better).
+/// −(distance in metres)² (nearer is better; the engine's best line-of-sight server is chosen
+/// by exact cell distance, not by this value).
 public struct LineOfSightModel: TowerCellModel {
     public let txAltitudeM: Double
     public let rxHeightM: Double
     public let curvaturePerM: Double
 
-    public init(site: GridSite, settings: SweepSettings) {
+    /// `curvaturePerM` times the cell size squared: the drop per cell² of squared distance.
+    public let curvaturePerCell2: Double
+
+    public init(site: GridSite, settings: SweepSettings, cellSizeM: Double) {
         txAltitudeM = site.antennaAltitudeM
         rxHeightM = settings.rxHeightM
         curvaturePerM = settings.curvaturePerM
+        curvaturePerCell2 = settings.curvaturePerM * cellSizeM * cellSizeM
     }
 
-    /// Whether a receiver above `groundM` at `distanceM` clears a horizon of elevation slope
-    /// `horizonSlope` (false for nan ground).
+    /// Height of terrain `heightM` over the k-earth, relative to the antenna: z − h_tx with the
+    /// earth flattened, at a distance whose square is `distanceCells2` cells² (nan for nan).
     @inlinable
-    public func isVisible(groundM: Double, distanceM: Double, horizonSlope: Double) -> Bool {
-        let z = groundM + rxHeightM - distanceM * distanceM * curvaturePerM
-        return (z - txAltitudeM) >= horizonSlope * distanceM
+    public func flatHeight(heightM: Double, distanceCells2: Double) -> Double {
+        heightM - distanceCells2 * curvaturePerCell2 - txAltitudeM
     }
 
-    /// The elevation slope of terrain `heightM` at `distanceM` (1/distance given) seen from the
-    /// antenna, over the k-earth (nan for nan height, which then never raises a horizon).
+    /// Whether a receiver above a cell of flattened height `flatHeightM` (``flatHeight``) at
+    /// a distance whose square is `distanceM2` clears a horizon of elevation slope
+    /// `horizonSlope`: A = z + h_rx ≥ H·d. As x·|x| increases with x, that is A·|A| ≥
+    /// H·|H|·d², which needs no square root (false for nan).
     @inlinable
-    public func elevationSlope(heightM: Double, distanceM: Double, inverseDistance: Double) -> Double {
-        (heightM - distanceM * distanceM * curvaturePerM - txAltitudeM) * inverseDistance
+    public func isVisible(flatHeightM: Double, distanceM2: Double, horizonSlope: Double) -> Bool {
+        let clearance = flatHeightM + rxHeightM
+        return clearance * clearance.magnitude >= horizonSlope * horizonSlope.magnitude * distanceM2
     }
 
-    /// The value of a visible cell: nearer is better.
+    /// The value of a visible cell at a distance whose square is `distanceM2`: nearer is better.
     @inlinable
-    public static func visibleValue(distanceM: Double) -> Float { Float(-distanceM) }
+    public static func visibleValue(distanceM2: Double) -> Float { Float(-distanceM2) }
 
     @inlinable public func ownCellValue(groundM: Double) -> Float { 0 }
 }
