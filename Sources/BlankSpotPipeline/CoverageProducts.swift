@@ -9,14 +9,14 @@ enum CoverageProducts {
     /// province's worth), which halves what has to be compressed and stored; Int32 beyond.
     /// −1 (none, and nodata) either way.
     static func bestServerPixels(_ g: GridPointers, towerCount: Int, threads: Int) -> RasterProduct.Pixels {
-        let h = g.heights, best = g.bestIndex
+        let h = g.heights, best = g.bestTower
         if towerCount <= Int(Int16.max) {
             return .int16(GridBuffer<Int16>(count: h.count, threads: threads) { range, out in
-                for i in range { out[i] = h[i].isNaN ? -1 : Int16(truncatingIfNeeded: best[i]) }
+                for i in range { out[i] = h[i].isNaN ? -1 : Int16(truncatingIfNeeded: best[i] &- 1) }
             })
         }
         return .int32(GridBuffer<Int32>(count: h.count, threads: threads) { range, out in
-            for i in range { out[i] = h[i].isNaN ? -1 : best[i] }
+            for i in range { out[i] = h[i].isNaN ? -1 : best[i] &- 1 }
         })
     }
 
@@ -40,7 +40,8 @@ enum CoverageProducts {
     struct GridPointers {
         let heights: UnsafeBufferPointer<Float>
         let serverCount: UnsafeBufferPointer<UInt16>
-        let bestIndex: UnsafeBufferPointer<Int32>
+        /// 1 + tower row, 0 = none (``CoverageGrids/bestTower``).
+        let bestTower: UnsafeBufferPointer<Int32>
         /// Empty for line of sight.
         let bestMargin: UnsafeBufferPointer<Float>
     }
@@ -48,12 +49,12 @@ enum CoverageProducts {
     static func withGridPointers<R>(_ grids: CoverageGrids, _ terrain: TerrainRaster, _ body: (GridPointers) -> R) -> R {
         terrain.heightsM.withUnsafeBufferPointer { h in
             grids.serverCount.withUnsafeBufferPointer { servers in
-                grids.bestIndex.withUnsafeBufferPointer { best in
+                grids.bestTower.withUnsafeBufferPointer { best in
                     guard let margins = grids.bestValue else {
-                        return body(GridPointers(heights: h, serverCount: servers, bestIndex: best, bestMargin: UnsafeBufferPointer(start: nil, count: 0)))
+                        return body(GridPointers(heights: h, serverCount: servers, bestTower: best, bestMargin: UnsafeBufferPointer(start: nil, count: 0)))
                     }
                     return margins.withUnsafeBufferPointer {
-                        body(GridPointers(heights: h, serverCount: servers, bestIndex: best, bestMargin: $0))
+                        body(GridPointers(heights: h, serverCount: servers, bestTower: best, bestMargin: $0))
                     }
                 }
             }
@@ -127,17 +128,17 @@ enum CoverageProducts {
         precondition(grids.bestValue != nil, "signal models keep a best value per cell")
         let (count, classes, best, signal) = withGridPointers(grids, terrain) { g in
             // No terrain: nodata everywhere; no tower reaches (best −1): signal nodata, class 0.
-            let h = g.heights, bestIndex = g.bestIndex, margins = g.bestMargin
+            let h = g.heights, bestTower = g.bestTower, margins = g.bestMargin
             return thresholdDBmByTower.withUnsafeBufferPointer { thresholds in
                 (serverCountPixels(g, towerCount: thresholds.count, threads: threads),
                  GridBuffer<UInt8>(count: h.count, threads: threads) { range, out in
-                     for i in range { out[i] = h[i].isNaN ? noTerrainClass : (bestIndex[i] < 0 ? 0 : serviceClass(marginDB: margins[i])) }
+                     for i in range { out[i] = h[i].isNaN ? noTerrainClass : (bestTower[i] == 0 ? 0 : serviceClass(marginDB: margins[i])) }
                  },
                  bestServerPixels(g, towerCount: thresholds.count, threads: threads),
                  GridBuffer<Float>(count: h.count, threads: threads) { range, out in
                      for i in range {
-                         let b = bestIndex[i]
-                         out[i] = h[i].isNaN || b < 0 ? signalNodata : margins[i] + thresholds[Int(b)]
+                         let b = bestTower[i]
+                         out[i] = h[i].isNaN || b == 0 ? signalNodata : margins[i] + thresholds[Int(b) - 1]
                      }
                  })
             }

@@ -49,7 +49,7 @@ import Testing
         let free = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, model: .signal(.freeSpace, thresholds), threads: 2)
         let p = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, model: .signal(.p1812(p1812), thresholds), threads: 2)
         var worst: Float = 0
-        for i in 0..<terrain.grid.cellCount where free.bestIndex[i] == 0 {
+        for i in 0..<terrain.grid.cellCount where free.bestIndex(at: i) == 0 {
             worst = max(worst, abs(free.bestValue![i] - p.bestValue![i]))
         }
         #expect(worst < 1e-3)
@@ -122,7 +122,7 @@ import Testing
         let one = CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, model: model, threads: 1)
         let four = CoverageEngine.run(terrain: terrain, sites: sites, settings: settings, model: model, threads: 4)
         #expect(one.bestValue! == four.bestValue!)
-        #expect(one.bestIndex == four.bestIndex)
+        #expect(one.bestTower == four.bestTower)
         #expect(one.serverCount == four.serverCount)
     }
 
@@ -139,12 +139,12 @@ import Testing
         let single = sites.map { CoverageEngine.run(terrain: terrain, sites: [$0], settings: settings, model: model, threads: 1) }
         for i in 0..<terrain.grid.cellCount {
             var best = -Float.infinity, bestIndex: Int32 = -1, count: UInt16 = 0
-            for (k, g) in single.enumerated() where g.bestIndex[i] >= 0 {
+            for (k, g) in single.enumerated() where g.bestIndex(at: i) >= 0 {
                 let v = g.bestValue![i]
                 if v >= 0 { count += 1 }
                 if v > best { best = v; bestIndex = Int32(k) }
             }
-            #expect(combined.bestIndex[i] == bestIndex)
+            #expect(combined.bestIndex(at: i) == bestIndex)
             #expect(combined.serverCount[i] == count)
             if bestIndex >= 0 { #expect(combined.bestValue![i] == best) }
         }

@@ -43,7 +43,7 @@ struct SweepOracle {
             guard max(abs(dc), abs(dr)) >= 2, Double(dc * dc + dr * dr) <= rCells * rCells else { continue }
             let col = site.col + dc, row = site.row + dr
             guard col >= 0, row >= 0, col < w, row < terrain.grid.height else { continue }
-            guard grids.bestIndex[row * w + col] == 0 else { continue }
+            guard grids.bestIndex(at: row * w + col) == 0 else { continue }
             let profile = GridProfile(terrain: terrain, fromCol: site.col, fromRow: site.row, toCol: col, toRow: row)!
             guard !profile.heightsM.contains(where: { $0.isNaN }) else { continue }
             out.append(Sample(dCol: dc, dRow: dr, swept: grids.bestValue![row * w + col], profile: profile))

@@ -8,6 +8,15 @@ protocol CellSink {
     /// combined result: they are below the serving threshold and below the best value merged
     /// there so far.
     func irrelevantBelow(cell: Int, col: Int, row: Int) -> Float
+    /// Puts a cell that line of sight reaches (value ``LineOfSightModel/visibleValue``).
+    func putVisible(cell: Int, col: Int, row: Int)
+}
+
+extension CellSink {
+    @inline(__always)
+    func putVisible(cell: Int, col: Int, row: Int) {
+        put(cell: cell, col: col, row: row, value: LineOfSightModel.visibleValue)
+    }
 }
 
 /// Collects one tower's values in its footprint, to be merged later (many towers in flight).
@@ -37,6 +46,11 @@ struct DirectMergeSink: CellSink {
     @inline(__always)
     func put(cell: Int, col: Int, row: Int, value: Float) {
         accumulator.mergeCell(cell, col: col, row: row, value: value, towerIndex: towerIndex)
+    }
+
+    @inline(__always)
+    func putVisible(cell: Int, col: Int, row: Int) {
+        accumulator.mergeVisible(cell, col: col, row: row, towerIndex: towerIndex)
     }
 
     @inline(__always)

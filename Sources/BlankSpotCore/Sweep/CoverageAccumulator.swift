@@ -4,13 +4,18 @@ import Foundation
 public struct CoverageGrids: Sendable {
     public let grid: GridGeometry
     /// Best value per cell over all towers (the margin over the best tower's threshold, dB);
-    /// meaningful only where `bestIndex ≥ 0`. nil for line of sight, whose best tower is the
+    /// meaningful only where `bestTower > 0`. nil for line of sight, whose best tower is the
     /// nearest visible one and needs no value.
     public let bestValue: GridBuffer<Float>?
-    /// Table row of the best tower, −1 where no tower reaches or serves.
-    public let bestIndex: GridBuffer<Int32>
+    /// 1 + table row of the best tower, 0 where no tower reaches or serves: "none" is zero so
+    /// that a fresh grid needs no fill pass (fresh memory is zero). See ``bestIndex(at:)``.
+    public let bestTower: GridBuffer<Int32>
     /// Towers whose value is at least the serving threshold (saturates at 65,535).
     public let serverCount: GridBuffer<UInt16>
+
+    /// Table row of the best tower at cell `i`, −1 where none.
+    @inlinable
+    public func bestIndex(at i: Int) -> Int32 { bestTower[i] - 1 }
 }
 
 /// Merges tower values into the grid-wide best value, best tower and server count.
@@ -28,15 +33,16 @@ final class CoverageAccumulator: @unchecked Sendable {
     private let bestValue: UnsafeMutableBufferPointer<Float>?
     /// Grid cell of each tower by table index (nearest-tower rule only).
     private let towerCells: [(col: Int32, row: Int32)]
-    private let bestIndex: UnsafeMutableBufferPointer<Int32>
+    /// 1 + table row of the best tower, 0 = none (``CoverageGrids/bestTower``).
+    private let bestTower: UnsafeMutableBufferPointer<Int32>
     private let serverCount: UnsafeMutableBufferPointer<UInt16>
     private let bandRows = 64
     private let bandLocks: [NSLock]
 
-    /// Works on the caller's buffers (already set to −∞, −1 and 0), which must outlive it.
+    /// Works on the caller's buffers (already set to −∞, 0 and 0), which must outlive it.
     /// Without `bestValue` the best tower is the nearest one, located by `sites`.
     init(grid: GridGeometry, servingThreshold: Float, bestValue: UnsafeMutableBufferPointer<Float>?,
-         bestIndex: UnsafeMutableBufferPointer<Int32>, serverCount: UnsafeMutableBufferPointer<UInt16>, sites: [GridSite]) {
+         bestTower: UnsafeMutableBufferPointer<Int32>, serverCount: UnsafeMutableBufferPointer<UInt16>, sites: [GridSite]) {
         self.grid = grid
         self.servingThreshold = servingThreshold
         self.bestValue = bestValue
@@ -46,7 +52,7 @@ final class CoverageAccumulator: @unchecked Sendable {
             for site in sites { cells[site.index] = (Int32(site.col), Int32(site.row)) }
         }
         towerCells = cells
-        self.bestIndex = bestIndex
+        self.bestTower = bestTower
         self.serverCount = serverCount
         bandLocks = (0..<((grid.height + 63) / 64)).map { _ in NSLock() }
     }
@@ -58,15 +64,24 @@ final class CoverageAccumulator: @unchecked Sendable {
         guard v > -.infinity else { return }
         if v >= servingThreshold, serverCount[g] < .max { serverCount[g] += 1 }
         guard let bestValue else {
-            let b = bestIndex[g]
-            if b < 0 || isNearer(towerIndex, than: b, col: col, row: row) { bestIndex[g] = towerIndex }
+            let b = bestTower[g]
+            if b == 0 || isNearer(towerIndex, than: b &- 1, col: col, row: row) { bestTower[g] = towerIndex &+ 1 }
             return
         }
         let b = bestValue[g]
-        if v > b || (v == b && (bestIndex[g] < 0 || towerIndex < bestIndex[g])) {
+        if v > b || (v == b && (bestTower[g] == 0 || towerIndex &+ 1 < bestTower[g])) {
             bestValue[g] = v
-            bestIndex[g] = towerIndex
+            bestTower[g] = towerIndex &+ 1
         }
+    }
+
+    /// Merges a cell that tower `towerIndex` sees (line of sight: nearest-tower rule, every
+    /// visible tower serves), without the value tests of ``mergeCell``.
+    @inline(__always)
+    func mergeVisible(_ g: Int, col: Int, row: Int, towerIndex: Int32) {
+        if serverCount[g] < .max { serverCount[g] += 1 }
+        let b = bestTower[g]
+        if b == 0 || isNearer(towerIndex, than: b &- 1, col: col, row: row) { bestTower[g] = towerIndex &+ 1 }
     }
 
     /// Whether tower `t` is nearer to (col, row) than tower `b` (squared cell distances,

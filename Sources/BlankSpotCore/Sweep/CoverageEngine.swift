@@ -78,21 +78,21 @@ public enum CoverageEngine {
         let terrain = plan.sweep.terrain
         let n = terrain.grid.cellCount
         let bestValue = bestIsNearest ? nil : GridBuffer<Float>(count: n, repeating: -.infinity, threads: threads)
-        let bestIndex = GridBuffer<Int32>(count: n, repeating: -1, threads: threads)
+        let bestTower = GridBuffer<Int32>(count: n, repeating: 0, threads: threads)
         let serverCount = GridBuffer<UInt16>(count: n, repeating: 0, threads: threads)
         func sweep(_ bestValue: UnsafeMutableBufferPointer<Float>?) {
-            bestIndex.withUnsafeMutableBufferPointer { bestIndex in
+            bestTower.withUnsafeMutableBufferPointer { bestTower in
                 serverCount.withUnsafeMutableBufferPointer { serverCount in
                     let accumulator = CoverageAccumulator(
                         grid: terrain.grid, servingThreshold: servingThreshold,
-                        bestValue: bestValue, bestIndex: bestIndex, serverCount: serverCount, sites: sites)
+                        bestValue: bestValue, bestTower: bestTower, serverCount: serverCount, sites: sites)
                     sweepAll(plan: plan, sites: sites, threads: max(1, threads),
                              accumulator: accumulator, progress: progress, makeModel: makeModel)
                 }
             }
         }
         if let bestValue { bestValue.withUnsafeMutableBufferPointer { sweep($0) } } else { sweep(nil) }
-        return CoverageGrids(grid: terrain.grid, bestValue: bestValue, bestIndex: bestIndex, serverCount: serverCount)
+        return CoverageGrids(grid: terrain.grid, bestValue: bestValue, bestTower: bestTower, serverCount: serverCount)
     }
 
     private static func sweepAll<P: TowerSweepPlan>(

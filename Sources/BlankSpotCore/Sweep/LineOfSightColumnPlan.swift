@@ -181,7 +181,7 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
                         let distanceM2 = distanceCells2 * cellM2
                         if model.isVisible(flatHeightM: z, distanceM2: distanceM2, horizonSlope: horizon) {
                             let col = xMajor ? p : q0 &+ m, row = xMajor ? q0 &+ m : p
-                            sink.put(cell: cell, col: col, row: row, value: LineOfSightModel.visibleValue(distanceM2: distanceM2))
+                            sink.putVisible(cell: cell, col: col, row: row)
                         }
                         w += perM
                     }

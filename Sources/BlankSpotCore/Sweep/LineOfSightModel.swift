@@ -5,9 +5,8 @@
 /// tower), sight lines are straight in (d, z), and the horizon seen from the antenna along a
 /// ray is the largest elevation slope (z_j − z_tx)/d_j of its samples so far. A receiver is
 /// visible when its own slope is at least the horizon's. ``LineOfSightColumnPlan`` keeps the
-/// horizons; this type holds the tower's constants and the arithmetic. Value of a visible cell:
-/// −(distance in metres)² (nearer is better; the engine's best line-of-sight server is chosen
-/// by exact cell distance, not by this value).
+/// horizons; this type holds the tower's constants and the arithmetic. Every visible cell has
+/// the value 0 (``visibleValue``).
 public struct LineOfSightModel: TowerCellModel {
     public let txAltitudeM: Double
     public let rxHeightM: Double
@@ -40,9 +39,9 @@ public struct LineOfSightModel: TowerCellModel {
         return clearance * clearance.magnitude >= horizonSlope * horizonSlope.magnitude * distanceM2
     }
 
-    /// The value of a visible cell at a distance whose square is `distanceM2`: nearer is better.
-    @inlinable
-    public static func visibleValue(distanceM2: Double) -> Float { Float(-distanceM2) }
+    /// The value of every visible cell, the tower's own included: the best line-of-sight
+    /// server is the nearest visible one, chosen by exact cell distance, not by value.
+    public static let visibleValue: Float = 0
 
-    @inlinable public func ownCellValue(groundM: Double) -> Float { 0 }
+    @inlinable public func ownCellValue(groundM: Double) -> Float { Self.visibleValue }
 }

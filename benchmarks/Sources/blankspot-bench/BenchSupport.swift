@@ -29,10 +29,13 @@ enum Timing {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
-    /// Runs `body` `repetitions` times; returns each run's wall time in seconds.
-    static func measure(repetitions: Int, _ body: () throws -> Void) rethrows -> [Double] {
+    /// Runs `body` `repetitions` times; returns each run's wall time in seconds. `prepare`
+    /// runs before each, untimed (e.g. to release the previous run's result, so that a run
+    /// does not pay for finding fresh memory while the last one's is still held).
+    static func measure(repetitions: Int, prepare: () -> Void = {}, _ body: () throws -> Void) rethrows -> [Double] {
         var runs: [Double] = []
         for _ in 0..<repetitions {
+            prepare()
             let t0 = ContinuousClock.now
             try body()
             runs.append(seconds(ContinuousClock.now - t0))
