@@ -8,9 +8,9 @@ import Synchronization
 ///
 /// Parallelism (`DispatchQueue.concurrentPerform` through ``ParallelLoop``): with at least two
 /// towers per thread, whole towers are the work items, each swept into its worker's footprint
-/// buffer and then merged; with fewer, towers go one at a time and each tower's plan items (ray
-/// chunks) run in parallel, merging straight into the result (items own disjoint cells, see
-/// ``RayFan``). Either way every cell value is computed by one item in one fixed way and the
+/// buffer and then merged; with fewer, or when the plan says so (line of sight), towers go one
+/// at a time and each tower's plan items (ray chunks) run in parallel, merging straight into the
+/// result (items own disjoint cells, see ``RayFan``). Either way every cell value is computed by one item in one fixed way and the
 /// merge is order-free, so the output is the same for any thread count.
 public enum CoverageEngine {
     /// Sweeps all `sites` with `model`, on `threads` threads (≥ 1).
@@ -104,7 +104,7 @@ public enum CoverageEngine {
         let grid = sweep.terrain.grid
         let radiusCells = sweep.fan.radiusCells
         let items = plan.itemCount
-        if sites.count >= 2 * threads {
+        if sites.count >= 2 * threads && !P.sweepsTowersOneAtATime {
             let side = 2 * radiusCells + 1
             let scratch = (0..<threads).map { _ in FootprintScratch(capacity: side * side) }
             ParallelLoop.run(count: sites.count, threads: threads) { i, worker in

@@ -65,6 +65,11 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
 
     var itemCount: Int { 4 * chunksPerHalfPlane }
 
+    /// A cell costs a few dozen instructions here, so resetting and merging a footprint per
+    /// tower would cost more than it saves: with 20 towers of 30 km on 2 threads the sweep takes
+    /// 0.25–0.26 s merging directly against 0.28–0.29 s through footprints (same rasters).
+    static var sweepsTowersOneAtATime: Bool { true }
+
     func run<S: CellSink>(item: Int, site: GridSite, model: LineOfSightModel, sink: S) {
         let halfPlane = item / chunksPerHalfPlane, chunk = item % chunksPerHalfPlane
         let a0 = -span + chunk * Self.raysPerChunk

@@ -5,6 +5,14 @@ protocol TowerSweepPlan: Sendable {
     var sweep: RadialSweep { get }
     var itemCount: Int { get }
     func run<S: CellSink>(item: Int, site: GridSite, model: Model, sink: S)
+    /// Whether many towers should still go one at a time, each tower's items in parallel and
+    /// merged straight into the result, rather than whole towers in parallel through footprint
+    /// buffers (which cost a reset and a merge pass over the tower's square).
+    static var sweepsTowersOneAtATime: Bool { get }
+}
+
+extension TowerSweepPlan {
+    static var sweepsTowersOneAtATime: Bool { false }
 }
 
 /// Every ray of the plain ``RayFan`` from the tower out, in chunks.
