@@ -64,8 +64,7 @@ final class CoverageAccumulator: @unchecked Sendable {
         guard v > -.infinity else { return }
         if v >= servingThreshold, serverCount[g] < .max { serverCount[g] += 1 }
         guard let bestValue else {
-            let b = bestTower[g]
-            if b == 0 || isNearer(towerIndex, than: b &- 1, col: col, row: row) { bestTower[g] = towerIndex &+ 1 }
+            takeIfNearest(g, col: col, row: row, towerIndex: towerIndex)
             return
         }
         let b = bestValue[g]
@@ -80,6 +79,13 @@ final class CoverageAccumulator: @unchecked Sendable {
     @inline(__always)
     func mergeVisible(_ g: Int, col: Int, row: Int, towerIndex: Int32) {
         if serverCount[g] < .max { serverCount[g] += 1 }
+        takeIfNearest(g, col: col, row: row, towerIndex: towerIndex)
+    }
+
+    /// Makes tower `towerIndex` the best at cell `g` = (`col`, `row`) when no tower is there
+    /// yet or it is nearer than the one that is (the line-of-sight rule).
+    @inline(__always)
+    private func takeIfNearest(_ g: Int, col: Int, row: Int, towerIndex: Int32) {
         let b = bestTower[g]
         if b == 0 || isNearer(towerIndex, than: b &- 1, col: col, row: row) { bestTower[g] = towerIndex &+ 1 }
     }
