@@ -10,15 +10,13 @@
 public struct LineOfSightModel: TowerCellModel {
     public let txAltitudeM: Double
     public let rxHeightM: Double
-    public let curvaturePerM: Double
-
-    /// `curvaturePerM` times the cell size squared: the drop per cell² of squared distance.
+    /// The k-earth drop per cell² of squared distance: 1/(2ka) (``SweepSettings/curvaturePerM``)
+    /// times the cell size squared.
     public let curvaturePerCell2: Double
 
     public init(site: GridSite, settings: SweepSettings, cellSizeM: Double) {
         txAltitudeM = site.antennaAltitudeM
         rxHeightM = settings.rxHeightM
-        curvaturePerM = settings.curvaturePerM
         curvaturePerCell2 = settings.curvaturePerM * cellSizeM * cellSizeM
     }
 
