@@ -48,8 +48,14 @@ public final class DEMSet: @unchecked Sendable {
     }
 
     /// Whether a WGS 84 point lies inside any DEM's box.
-    public func covers(lonDeg: Double, latDeg: Double) throws -> Bool {
-        try lonLatBounds().contains { lonDeg >= $0.minLon && lonDeg <= $0.maxLon && latDeg >= $0.minLat && latDeg <= $0.maxLat }
+    /// For each point, whether it lies inside some DEM's longitude/latitude box. The boxes are
+    /// worked out once for all points (each costs a PROJ transformation: 0.1 ms a box, which
+    /// asked per tower made 2,000 towers take 0.25 s before any terrain was read).
+    public func covers(_ points: [(lonDeg: Double, latDeg: Double)]) throws -> [Bool] {
+        let boxes = try lonLatBounds()
+        return points.map { p in
+            boxes.contains { p.lonDeg >= $0.minLon && p.lonDeg <= $0.maxLon && p.latDeg >= $0.minLat && p.latDeg <= $0.maxLat }
+        }
     }
 }
 
@@ -150,16 +156,15 @@ public enum TerrainLoader {
         guard c1 > c0, r1 > r0 else { return nil }
         let grid = GridGeometry(originXM: gt[0] + Double(c0) * gt[1], originYM: gt[3] + Double(r0) * gt[5],
                                 cellSizeM: cellSizeM, width: c1 - c0, height: r1 - r0, crsWKT: crs.wkt)
-        var heights = [Float](repeating: 0, count: grid.cellCount)
         let band = GDALGetRasterBand(source.dataset.handle, 1)
-        let err = heights.withUnsafeMutableBytes { buf in
-            GDALRasterIO(band, GF_Read, Int32(c0), Int32(r0), Int32(grid.width), Int32(grid.height),
-                         buf.baseAddress, Int32(grid.width), Int32(grid.height), GDT_Float32, 0, 0)
-        }
-        guard err == CE_None else { throw GDALRuntime.failure("read its heights", path: source.userPath) }
-        if let nd = source.nodata {
-            let ndf = Float(nd)
-            for i in heights.indices where heights[i] == ndf { heights[i] = .nan }
+        let heights: [Float] = try HugePageArray.make(count: grid.cellCount) { buffer in
+            let err = GDALRasterIO(band, GF_Read, Int32(c0), Int32(r0), Int32(grid.width), Int32(grid.height),
+                                   buffer.baseAddress, Int32(grid.width), Int32(grid.height), GDT_Float32, 0, 0)
+            guard err == CE_None else { throw GDALRuntime.failure("read its heights", path: source.userPath) }
+            if let nd = source.nodata {
+                let ndf = Float(nd)
+                for i in buffer.indices where buffer[i] == ndf { buffer[i] = .nan }
+            }
         }
         return TerrainRaster(grid: grid, heightsM: heights)
     }
@@ -203,8 +208,9 @@ public enum TerrainLoader {
     }
 
     static func warp(datasets: [GDALDatasetHandle], names: [String], onto grid: GridGeometry, threads: Int = 1) throws -> TerrainRaster {
-        var heights = [Float](repeating: .nan, count: grid.cellCount)
-        try heights.withUnsafeMutableBufferPointer { buffer in
+        // Starts as nan everywhere (no data), then the warp writes every cell it can reach.
+        let heights: [Float] = try HugePageArray.make(count: grid.cellCount) { buffer in
+            buffer.initialize(repeating: .nan)
             let address = UInt(bitPattern: buffer.baseAddress)
             let memPath = "MEM:::DATAPOINTER=\(address),PIXELS=\(grid.width),LINES=\(grid.height),BANDS=1,DATATYPE=Float32"
             guard let dst = GDALOpen(memPath, GA_Update) else { throw GDALRuntime.failure("create the in-memory terrain grid") }

@@ -25,7 +25,7 @@ public enum ScenarioLoader {
         let towers = try TowerFileReader.read(path: towersPath)
         let dems = try DEMSet(paths: demPaths)
         // Towers outside every DEM's box are left out before anything is sized on them.
-        let onTerrain = try towers.map { try dems.covers(lonDeg: $0.lonDeg, latDeg: $0.latDeg) }
+        let onTerrain = try dems.covers(towers.map { ($0.lonDeg, $0.latDeg) })
         let candidates = towers.indices.filter { onTerrain[$0] }
         guard !candidates.isEmpty else {
             throw InputError(file: towersPath, message: "all \(towers.count) towers lie outside the terrain of \(demPaths.joined(separator: ", ")); expected towers inside the DEM")

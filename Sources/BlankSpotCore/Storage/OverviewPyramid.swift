@@ -54,66 +54,94 @@ public enum OverviewPyramid {
     public static func levels<T: FixedWidthInteger & BitwiseCopyable>(
         of values: GridBuffer<T>, width: Int, height: Int, rule: Rule, nodata: T?, tileSize: Int = 512, threads: Int
     ) -> [Level<T>] {
-        let useMode = rule == .mode
-        return build(values, width: width, height: height, tileSize: tileSize, threads: threads) { a, b, c, d in
-            useMode ? mode(a, b, c, d, nodata: nodata) : d
-        }
+        rule == .mode
+            ? build(values, width: width, height: height, tileSize: tileSize, threads: threads, combiner: Mode(nodata: nodata))
+            : build(values, width: width, height: height, tileSize: tileSize, threads: threads, combiner: Nearest<T>())
     }
 
     /// The levels of a Float raster, with any rule.
     public static func levels(of values: GridBuffer<Float>, width: Int, height: Int, rule: Rule, nodata: Float?,
                               tileSize: Int = 512, threads: Int) -> [Level<Float>] {
-        let nd = nodata ?? .nan
-        return build(values, width: width, height: height, tileSize: tileSize, threads: threads) { a, b, c, d in
-            switch rule {
-            case .nearest: return d
-            case .mode: return mode(a, b, c, d, nodata: nodata)
-            case .average:
-                var sum: Float = 0, n: Float = 0
-                if !a.isNaN && a != nd { sum += a; n += 1 }
-                if !b.isNaN && b != nd { sum += b; n += 1 }
-                if !c.isNaN && c != nd { sum += c; n += 1 }
-                if !d.isNaN && d != nd { sum += d; n += 1 }
-                return n > 0 ? sum / n : nd
+        switch rule {
+        case .nearest: build(values, width: width, height: height, tileSize: tileSize, threads: threads, combiner: Nearest<Float>())
+        case .mode: build(values, width: width, height: height, tileSize: tileSize, threads: threads, combiner: Mode(nodata: nodata))
+        case .average: build(values, width: width, height: height, tileSize: tileSize, threads: threads, combiner: Average(nodata: nodata ?? .nan))
+        }
+    }
+
+    /// How a 2×2 block (top-left, top-right, bottom-left, bottom-right) becomes one pixel. A
+    /// type rather than a closure so that each rule's loop is compiled with the rule inlined
+    /// (a closure reached through the worker threads' closure cost an indirect call per pixel).
+    @usableFromInline
+    protocol Combiner {
+        associatedtype Value
+        func combine(_ a: Value, _ b: Value, _ c: Value, _ d: Value) -> Value
+    }
+
+    /// ``Rule/nearest``: the lower-right pixel.
+    @usableFromInline
+    struct Nearest<Value>: Combiner {
+        @inlinable init() {}
+        @inlinable @inline(__always)
+        func combine(_ a: Value, _ b: Value, _ c: Value, _ d: Value) -> Value { d }
+    }
+
+    /// ``Rule/mode``: the most frequent of the four values that are not `nodata` (ties: the
+    /// first in row order); `a` when all four are nodata.
+    @usableFromInline
+    struct Mode<Value: Equatable>: Combiner {
+        @usableFromInline let nodata: Value?
+        @inlinable init(nodata: Value?) { self.nodata = nodata }
+
+        @inlinable @inline(__always)
+        func combine(_ a: Value, _ b: Value, _ c: Value, _ d: Value) -> Value {
+            var best = a, bestCount = 0
+            @inline(__always) func consider(_ x: Value) {
+                guard x != nodata else { return }
+                let count = (x == a ? 1 : 0) + (x == b ? 1 : 0) + (x == c ? 1 : 0) + (x == d ? 1 : 0)
+                if count > bestCount { best = x; bestCount = count }
             }
+            consider(a)
+            consider(b)
+            consider(c)
+            consider(d)
+            return best
         }
     }
 
-    /// The most frequent of four values that are not `nodata` (ties: the first in row order);
-    /// `a` when all four are nodata.
-    @inlinable @inline(__always)
-    static func mode<T: Equatable>(_ a: T, _ b: T, _ c: T, _ d: T, nodata: T?) -> T {
-        var best = a, bestCount = 0
-        @inline(__always) func consider(_ x: T) {
-            guard x != nodata else { return }
-            let count = (x == a ? 1 : 0) + (x == b ? 1 : 0) + (x == c ? 1 : 0) + (x == d ? 1 : 0)
-            if count > bestCount { best = x; bestCount = count }
+    /// ``Rule/average``: the mean of the values other than `nodata` and nan; `nodata` when all
+    /// four are.
+    @usableFromInline
+    struct Average: Combiner {
+        @usableFromInline let nodata: Float
+        @inlinable init(nodata: Float) { self.nodata = nodata }
+
+        @inlinable @inline(__always)
+        func combine(_ a: Float, _ b: Float, _ c: Float, _ d: Float) -> Float {
+            var sum: Float = 0, n: Float = 0
+            if !a.isNaN && a != nodata { sum += a; n += 1 }
+            if !b.isNaN && b != nodata { sum += b; n += 1 }
+            if !c.isNaN && c != nodata { sum += c; n += 1 }
+            if !d.isNaN && d != nodata { sum += d; n += 1 }
+            return n > 0 ? sum / n : nodata
         }
-        consider(a)
-        consider(b)
-        consider(c)
-        consider(d)
-        return best
     }
 
-    /// Halves level after level with `combine(top-left, top-right, bottom-left, bottom-right)`;
-    /// at an odd edge the missing pixels repeat the last row or column.
-    @inlinable @inline(__always)
-    static func build<T: BitwiseCopyable>(
-        _ values: GridBuffer<T>, width: Int, height: Int, tileSize: Int, threads: Int, combine: (T, T, T, T) -> T
-    ) -> [Level<T>] {
-        var levels: [Level<T>] = []
+    /// Halves level after level with `combiner`; at an odd edge the missing pixels repeat the
+    /// last row or column. Each output row is written once, so a level needs no fill pass.
+    @inlinable
+    static func build<C: Combiner>(
+        _ values: GridBuffer<C.Value>, width: Int, height: Int, tileSize: Int, threads: Int, combiner: C
+    ) -> [Level<C.Value>] where C.Value: BitwiseCopyable {
+        var levels: [Level<C.Value>] = []
         var source = values, w = width, h = height
         for _ in 0..<levelCount(width: width, height: height, tileSize: tileSize) {
             let w2 = (w + 1) / 2, h2 = (h + 1) / 2
-            let target = GridBuffer<T>(count: w2 * h2, repeating: values[0])
-            let src = source, sw = w, sh = h
+            let src = source.base, sw = w, sh = h
+            let target = GridBuffer<C.Value>(uninitializedCount: w2 * h2)
+            let out = target.base
             ParallelLoop.run(count: h2, threads: threads) { j, _ in
-                let r0 = 2 * j * sw, r1 = min(2 * j + 1, sh - 1) * sw
-                for i in 0..<w2 {
-                    let c0 = 2 * i, c1 = min(2 * i + 1, sw - 1)
-                    target[j * w2 + i] = combine(src[r0 + c0], src[r0 + c1], src[r1 + c0], src[r1 + c1])
-                }
+                halveRow(j, source: src, width: sw, height: sh, into: out + j * w2, outWidth: w2, combiner: combiner)
             }
             levels.append(Level(width: w2, height: h2, values: target))
             source = target
@@ -121,5 +149,21 @@ public enum OverviewPyramid {
             h = h2
         }
         return levels
+    }
+
+    /// Output row `j` of the level above a `width × height` raster at `source`.
+    @inlinable @inline(__always)
+    static func halveRow<C: Combiner>(_ j: Int, source: UnsafeMutablePointer<C.Value>, width sw: Int, height sh: Int,
+                                      into row: UnsafeMutablePointer<C.Value>, outWidth w2: Int, combiner: C) {
+        let top = source + 2 * j * sw, bottom = source + min(2 * j + 1, sh - 1) * sw
+        // Full 2×2 blocks, then the last column, which repeats when the width is odd.
+        let full = sw / 2
+        for i in 0..<full {
+            row[i] = combiner.combine(top[2 * i], top[2 * i + 1], bottom[2 * i], bottom[2 * i + 1])
+        }
+        if full < w2 {
+            let c = sw - 1
+            row[full] = combiner.combine(top[c], top[c], bottom[c], bottom[c])
+        }
     }
 }
