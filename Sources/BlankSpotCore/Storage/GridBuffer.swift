@@ -70,7 +70,7 @@ public final class GridBuffer<Element: BitwiseCopyable>: @unchecked Sendable, Ra
         let rounded = (bytes + alignment - 1) / alignment * alignment
         #if os(Linux)
         if alignment == hugePage, let mapped = Self.mapAligned(rounded, alignment: hugePage) {
-            _ = madvise(mapped, rounded, 14 /* MADV_HUGEPAGE */)
+            HugePageArray.adviseHugePages(mapped, byteCount: rounded)
             base = mapped.bindMemory(to: Element.self, capacity: Swift.max(1, count))
             mappedBytes = rounded
             return

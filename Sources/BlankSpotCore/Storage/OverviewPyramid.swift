@@ -140,8 +140,10 @@ public enum OverviewPyramid {
             let src = source.base, sw = w, sh = h
             let target = GridBuffer<C.Value>(uninitializedCount: w2 * h2)
             let out = target.base
-            ParallelLoop.run(count: h2, threads: threads) { j, _ in
-                halveRow(j, source: src, width: sw, height: sh, into: out + j * w2, outWidth: w2, combiner: combiner)
+            withExtendedLifetime(source) {   // `src` points into it
+                ParallelLoop.run(count: h2, threads: threads) { j, _ in
+                    halveRow(j, source: src, width: sw, height: sh, into: out + j * w2, outWidth: w2, combiner: combiner)
+                }
             }
             levels.append(Level(width: w2, height: h2, values: target))
             source = target
