@@ -293,6 +293,14 @@ extension P1812 {
             ldp = ld50 + fi * (ldb - ld50)
         }
         let lbd50 = lbfs + ld50, lbd = lb0p + ldp
+        if p == 50 && ductingFloor >= lbd && lbs - lbd > 60 {
+            // The common case, where neither anomalous propagation nor troposcatter can count:
+            // Lba ≥ Lbd makes Lminbap ≥ Lbd and so Lbda = Lbd (eq. 61); at p = 50 % (Fi = 0,
+            // ω = 0) Lminb0p = Lbd50 = Lbd (eq. 59), so Lbam = Lbd (eq. 62); and with Lbs more
+            // than 60 dB above, eq. 63 gives Lbc = Lbd (see ``P1812/combine``). The same bits
+            // as the full combination, without its hyperbolic tangents, logarithms and powers.
+            return max(lb0p, lbd + k.locationOffsetDB)   // eq. 69
+        }
 
         // Ducting (eq. 46), in full only when it can lower Lbda (see the type's notes).
         var lba = ductingFloor
@@ -343,9 +351,16 @@ extension P1812 {
                 return clearance * (0.002 * d / (lambda * x * (d - x))).squareRoot()
             }
             var lo = 1, hi = n
-            while hi - lo > 2 {
-                let m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3
-                if nuAt(m1) < nuAt(m2) { lo = m1 + 1 } else { hi = m2 - 1 }
+            if let peakKm = smoothNuPeakKm(htsM: hts, hrsM: hrs, pathLengthKm: d, curvaturePerKm: k, stepKm: stepKm) {
+                // The samples either side of the continuous peak, with one spare each way.
+                let j = Int((peakKm / stepKm).rounded(.down))
+                lo = min(max(j - 1, 1), n)
+                hi = min(max(j + 2, 1), n)
+            } else {
+                while hi - lo > 2 {
+                    let m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3
+                    if nuAt(m1) < nuAt(m2) { lo = m1 + 1 } else { hi = m2 - 1 }
+                }
             }
             var nuMax = -Double.infinity
             for j in lo...hi { nuMax = max(nuMax, nuAt(j)) }
@@ -361,6 +376,35 @@ extension P1812 {
                                                                      pathLengthKm: d, wavelengthM: lambda))
         }
         return P1812Diffraction.bullingtonLossDB(knifeEdgeDB: luc, pathLengthKm: d)
+    }
+
+    /// Where ν of a smooth profile peaks (eq. 15 with zero heights), km from the transmitter,
+    /// to within a quarter of `stepKm`.
+    ///
+    /// With u = x/d, w = u(1 − u) and h(u) = hts·(1 − u) + hrs·u, the clearance is k·d²·w − h,
+    /// so ν ∝ k·d²·√w − h/√w, whose derivative has the sign of
+    /// g(u) = (k·d²·w + h)·(1 − 2u) − 2·(hrs − hts)·w. With both antennas above the surface,
+    /// g(0) = hts > 0 > −hrs = g(1), and the peak is the root of g in between, found by Newton's
+    /// method kept inside a shrinking bracket. nil when an antenna is not above the surface.
+    @inline(__always)
+    static func smoothNuPeakKm(htsM hts: Double, hrsM hrs: Double, pathLengthKm d: Double, curvaturePerKm k: Double,
+                               stepKm: Double) -> Double? {
+        guard hts > 0, hrs > 0, d > 0 else { return nil }
+        let a = k * d * d, delta = hrs - hts
+        let tolerance = 0.25 * stepKm / d
+        var lo = 0.0, hi = 1.0, u = 0.5
+        for _ in 0..<64 {
+            let w = u * (1 - u), w1 = 1 - 2 * u, h = hts + delta * u
+            let g = (a * w + h) * w1 - 2 * delta * w
+            if g > 0 { lo = u } else { hi = u }
+            let slope = a * w1 * w1 - delta * w1 - 2 * (a * w + h)
+            var next = u - g / slope
+            if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }   // Newton left the bracket: bisect
+            let moved = abs(next - u)
+            u = next
+            if moved < tolerance || hi - lo < tolerance { break }
+        }
+        return u * d
     }
 
     @inline(__always)
