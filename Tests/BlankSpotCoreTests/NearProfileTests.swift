@@ -42,6 +42,13 @@ import Testing
                 if !sameHeight || near.distancesM[k] != profile.distancesM[j] {
                     findings.mismatches.append("(\(dCol), \(dRow)) point \(j): sweep (\(near.distancesM[k]), \(near.heightsM[k])), exact line (\(profile.distancesM[j]), \(profile.heightsM[j]))")
                 }
+                // The reciprocals come from a 1/j table (times 1000/step) instead of dividing;
+                // the receiver's distance √(i² + m²)·cell equals i·step up to rounding, so
+                // they agree with direct division to a few units in the last place: 1e-12.
+                let dKm = profile.distancesM[j] / 1000, toRxKm = (profile.distancesM[steps] - profile.distancesM[j]) / 1000
+                if abs(near.inverseDistancesPerKm[k] * dKm - 1) > 1e-12 || abs(near.inverseRemainingPerKm[k] * toRxKm - 1) > 1e-12 {
+                    findings.mismatches.append("(\(dCol), \(dRow)) point \(j): reciprocals \(near.inverseDistancesPerKm[k]), \(near.inverseRemainingPerKm[k]) for \(dKm) km, \(toRxKm) km")
+                }
                 findings.pointsChecked += 1
             }
             return 0

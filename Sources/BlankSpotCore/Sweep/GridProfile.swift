@@ -19,6 +19,7 @@ public struct GridProfile: Sendable {
         let cellM = terrain.grid.cellSizeM
         let slope = Double(m) / Double(n)
         let stepM = cellM * (1 + slope * slope).squareRoot()
+        let inverseN = 1 / Double(n)   // as the sweep's 1/j table, so heights match bit for bit
         var distances = [0.0]
         var heights = [Double(terrain.heightM(col: fromCol, row: fromRow))]
         for j in 1..<n {
@@ -31,7 +32,7 @@ public struct GridProfile: Sendable {
                 Double(xMajor ? terrain.heightM(col: p, row: q) : terrain.heightM(col: q, row: p))
             }
             var h = at(q)
-            if rem != 0 { h += (at(q + 1) - h) * Double(rem) / Double(n) }
+            if rem != 0 { h += (at(q + 1) - h) * (Double(rem) * inverseN) }
             distances.append(Double(j) * stepM)
             heights.append(h)
         }

@@ -36,7 +36,7 @@ public struct RadialSweep: Sendable {
         let nearCapacity = max(1, M.exactNearSamples)
         terrain.heightsM.withUnsafeBufferPointer { heights in
             inverseSteps.withUnsafeBufferPointer { inverseSteps in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: (2 + NearProfile.scratchPerSample) * nearCapacity) { near in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: (4 + NearProfile.scratchPerSample) * nearCapacity) { near in
                     var model = prototype
                     // The disc: the run's radius, or the tower's reach when that is shorter.
                     let discCells = min(radiusCells, prototype.reachM / terrain.grid.cellSizeM)
@@ -55,7 +55,9 @@ public struct RadialSweep: Sendable {
         inverseSteps: UnsafeBufferPointer<Double>, near: UnsafeMutablePointer<Double>, model: inout M, sink: S
     ) {
         let nearCapacity = M.exactNearSamples
-        let nearDistances = near, nearHeights = near + max(1, nearCapacity), nearScratch = near + 2 * max(1, nearCapacity)
+        let stride = max(1, nearCapacity)
+        let nearDistances = near, nearHeights = near + stride, nearInverseD = near + 2 * stride, nearInverseU = near + 3 * stride
+        let nearScratch = near + 4 * stride
         let cellM = terrain.grid.cellSizeM
         var cursor = RayCursor(ray: ray, fan: fan, grid: terrain.grid, site: site, discCells: discCells)
         let lastStep = cursor.lastStep
@@ -86,6 +88,9 @@ public struct RadialSweep: Sendable {
                         let m = mm * minorSign, iD = Double(i)
                         let lineSlope = Double(m) / iD
                         let lineStepM = cellM * (1 + lineSlope * lineSlope).squareRoot()
+                        // Point j lies j·lineStep from the tower and (i − j)·lineStep from the
+                        // receiver: both reciprocals come from the 1/j table.
+                        let inverseLineStepKm = 1000 / lineStepM, inverseI = inverseSteps[i]
                         let j0 = i - nearCount
                         var (q, r) = (m * j0).quotientAndRemainder(dividingBy: i)
                         if r < 0 { r += i; q -= 1 }
@@ -93,9 +98,11 @@ public struct RadialSweep: Sendable {
                         for k in 0..<nearCount {
                             let base = rowBase &+ q &* qUnit
                             var h = Double(heights[base])
-                            if r != 0 { h += (Double(heights[base &+ qUnit]) - h) * Double(r) / iD }
+                            if r != 0 { h += (Double(heights[base &+ qUnit]) - h) * (Double(r) * inverseI) }
                             nearDistances[k] = Double(j0 &+ k) * lineStepM
                             nearHeights[k] = h
+                            nearInverseD[k] = inverseLineStepKm * inverseSteps[j0 &+ k]
+                            nearInverseU[k] = inverseLineStepKm * inverseSteps[i &- j0 &- k]
                             rowBase &+= majorStep
                             r &+= m   // |m| ≤ i: at most one carry either way
                             if r >= i { r &-= i; q &+= 1 } else if r < 0 { r &+= i; q &-= 1 }
@@ -104,7 +111,8 @@ public struct RadialSweep: Sendable {
                     let value: Float = g.isNaN ? .nan :
                         model.receiverValue(groundM: Double(g), distanceM: d2.squareRoot() * cellM,
                                             dCol: col - site.col, dRow: row - site.row,
-                                            near: NearProfile(distancesM: nearDistances, heightsM: nearHeights, count: nearCount, scratch: nearScratch),
+                                            near: NearProfile(distancesM: nearDistances, heightsM: nearHeights, inverseDistancesPerKm: nearInverseD,
+                                                              inverseRemainingPerKm: nearInverseU, count: nearCount, scratch: nearScratch),
                                             irrelevantBelow: sink.irrelevantBelow(cell: cell, col: col, row: row))
                     sink.put(cell: cell, col: col, row: row, value: value)
                 }

@@ -57,6 +57,10 @@ extension RayProfileModel {
 public struct NearProfile {
     public let distancesM: UnsafePointer<Double>
     public let heightsM: UnsafePointer<Double>
+    /// 1/d for each point's distance d from the tower and 1/(D − d) for its distance from the
+    /// receiver (D the receiver's distance), km⁻¹, from a table of 1/j (no division per point).
+    public let inverseDistancesPerKm: UnsafePointer<Double>
+    public let inverseRemainingPerKm: UnsafePointer<Double>
     public let count: Int
     /// Room for the model's own per-receiver work: `nearScratchPerSample`·K doubles.
     public let scratch: UnsafeMutablePointer<Double>

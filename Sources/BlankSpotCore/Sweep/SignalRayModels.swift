@@ -204,21 +204,21 @@ struct P1812RayModel: RayProfileModel {
             // No terrain point between the antennas (the tower's neighbours): free space.
             loss = freeSpace
         } else {
-            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, pathKm: d, curvaturePerKm: curvaturePerKm),
+            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, curvaturePerKm: curvaturePerKm),
                              lossLimit: lossLimit)
         }
         return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
     }
 
     /// The near points of one receiver in the forms the queries need: distance (km), raw and
-    /// flattened heights, and the reciprocals of the distances to both terminals (points without
-    /// data are dropped). Lives in the sweep's scratch space.
+    /// flattened heights, and the reciprocals of the distances to both terminals (the sweep's,
+    /// from its 1/j table; points without data are dropped). Lives in the sweep's scratch space.
     struct NearPoints {
         let count: Int
         let dKm, h, z, inverseD, inverseU: UnsafeMutablePointer<Double>
 
         @inline(__always)
-        init(_ near: NearProfile, pathKm d: Double, curvaturePerKm k: Double) {
+        init(_ near: NearProfile, curvaturePerKm k: Double) {
             let n = max(1, near.count), scratch = near.scratch
             dKm = scratch
             h = scratch + n
@@ -229,13 +229,12 @@ struct P1812RayModel: RayProfileModel {
             for j in 0..<near.count {
                 let hj = near.heightsM[j]
                 guard !hj.isNaN else { continue }
-                let dj = near.distancesM[j] / 1000
+                let dj = near.distancesM[j] * 0.001   // a multiplication: no division in this loop
                 dKm[m] = dj
                 h[m] = hj
                 z[m] = hj - k * dj * dj
-                let u = d - dj, inverseProduct = 1 / (dj * u)   // one division for both reciprocals
-                inverseD[m] = u * inverseProduct
-                inverseU[m] = dj * inverseProduct
+                inverseD[m] = near.inverseDistancesPerKm[j]
+                inverseU[m] = near.inverseRemainingPerKm[j]
                 m += 1
             }
             count = m
@@ -302,9 +301,15 @@ struct P1812RayModel: RayProfileModel {
         }
         var nuMax = -Double.infinity, at = 0.0
         let scale = 0.002 * d / wavelengthM
+        // ν = c·√(scale/(x·(d − x))) for clearance c, and x·(d − x) ≤ d²/4: a vertex below the
+        // line (c ≤ 0) has ν ≤ c·2√scale/d, so one whose bound (loosened by 10⁻¹² against
+        // rounding) is under the best so far cannot win and needs no square root.
+        let nuBoundPerM = 2 * scale.squareRoot() / d * (1 - 1e-12)
         for j in 0..<hull.count {
             let dj = hull.x[j]
-            let nu = (hull.y[j] - txAltitudeM - dj * slopeToRx) * (scale / (dj * (d - dj))).squareRoot()
+            let clearance = hull.y[j] - txAltitudeM - dj * slopeToRx
+            if clearance <= 0 && clearance * nuBoundPerM < nuMax { continue }
+            let nu = clearance * (scale / (dj * (d - dj))).squareRoot()
             if nu > nuMax { nuMax = nu; at = dj }
         }
         for j in 0..<near.count {

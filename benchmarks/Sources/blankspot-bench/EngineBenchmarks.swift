@@ -113,11 +113,13 @@ enum EngineBenchmarks {
         let pairs = Double(count) * Double.pi * pow(radiusKm * 1000 / cellM, 2)
         let median = Timing.median(runs)
         let served = (0..<terrain.grid.cellCount).reduce(0) { grids!.serverCount[$1] > 0 ? $0 + 1 : $0 }
+        let servingPairs = (0..<terrain.grid.cellCount).reduce(0) { $0 + Int(grids!.serverCount[$1]) }
         return BenchResult(
             name: "p1812-engine-\(count)-towers-\(Int(radiusKm))km-\(Int(sideKm))km-side-\(Int(cellM))m", medianS: median, runsS: runs,
             cellsPerS: pairs / median,
             figures: ["threads": Double(threads), "grid_cells": Double(terrain.grid.cellCount), "tower_cell_pairs": pairs.rounded(),
-                      "served_share": Double(served) / Double(terrain.grid.cellCount)],
+                      "served_share": Double(served) / Double(terrain.grid.cellCount),
+                      "serving_pair_share": Double(servingPairs) / pairs],
             notes: ["generated \(size)×\(size) terrain at \(Int(cellM)) m; engine only; cells/s counts tower–cell pairs within reach"],
             checkPassed: violations == 0, checkDescription: "combined result dominates single-tower runs on sampled cells (\(violations) violations)")
     }
