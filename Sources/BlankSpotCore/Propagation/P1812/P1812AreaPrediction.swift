@@ -248,12 +248,14 @@ extension P1812 {
         let htesph = s.htsM - min(sTx, s.txGroundM), hresph = s.hrsM - min(sRx, s.rxGroundM)
 
         // Delta-Bullington (eqs. 13–39) at the median earth radius.
-        func deltaBullington(ap: Double, firstTerm: P1812Diffraction.FirstTerm?, transHorizon: Bool,
-                             stim: Double, srim: Double, nuMax: Double) -> Double {
+        // Lbulla (eqs. 12–21 over the actual profile) for one earth radius.
+        func actualBullington(transHorizon: Bool, stim: Double, srim: Double, nuMax: Double) -> Double {
             let luc = transHorizon
                 ? KnifeEdge.lossDB(nu: P1812Diffraction.bullingtonNu(stim: stim, srim: srim, htsM: s.htsM, hrsM: s.hrsM, pathLengthKm: d, wavelengthM: lambda))
                 : KnifeEdge.lossDB(nu: nuMax)
-            let lbulla = P1812Diffraction.bullingtonLossDB(knifeEdgeDB: luc, pathLengthKm: d)
+            return P1812Diffraction.bullingtonLossDB(knifeEdgeDB: luc, pathLengthKm: d)
+        }
+        func deltaBullington(ap: Double, firstTerm: P1812Diffraction.FirstTerm?, lbulla: Double) -> Double {
             let ldsph = P1812Diffraction.sphericalEarthLossDB(hteM: htesph, hreM: hresph, effectiveEarthRadiusKm: ap,
                                                               pathLengthKm: d, frequencyGHz: k.frequencyGHz, seaFraction: 0,
                                                               polarization: c.polarization, firstTermAtAp: firstTerm)
@@ -270,16 +272,12 @@ extension P1812 {
             + P1812Ducting.siteShieldingDB(thetaMrad: s.txHorizonAngleMrad, horizonKm: s.txHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
             + P1812Ducting.siteShieldingDB(thetaMrad: s.rxHorizonAngleMrad, horizonKm: s.rxHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
         let ductingFloor = af + k.gammaD * (1000 * d / ae + thetaTp + thetaRp)
+        let lbulla = actualBullington(transHorizon: s.isTransHorizon, stim: s.stim, srim: s.srim, nuMax: s.nuMax)
         if lossLimit < .infinity && p == 50 {
-            let luc = s.isTransHorizon
-                ? KnifeEdge.lossDB(nu: P1812Diffraction.bullingtonNu(stim: s.stim, srim: s.srim, htsM: s.htsM, hrsM: s.hrsM, pathLengthKm: d, wavelengthM: lambda))
-                : KnifeEdge.lossDB(nu: s.nuMax)
-            let lbulla = P1812Diffraction.bullingtonLossDB(knifeEdgeDB: luc, pathLengthKm: d)
             let lbcFloor = min(lbs, lbfs + lbulla, max(ductingFloor, lb0p)) - 5 * DecibelMath.log10(2.0)
             if max(lb0p, lbcFloor + k.locationOffsetDB) > lossLimit { return .infinity }
         }
-        let ld50 = deltaBullington(ap: ae, firstTerm: k.firstTermAe, transHorizon: s.isTransHorizon,
-                                   stim: s.stim, srim: s.srim, nuMax: s.nuMax)
+        let ld50 = deltaBullington(ap: ae, firstTerm: k.firstTermAe, lbulla: lbulla)
 
         // Only inland paths here: ω = 0, dtm = dlm = d.
         // p < 50 %: the aβ diffraction loss and Fi are needed (eqs. 40, 41); see the type's notes.
@@ -288,8 +286,8 @@ extension P1812 {
             beta0 = k.inlandClimate(pathKm: d, pathCentreLatDeg: pathCentreLatDeg).beta0
             fi = p <= beta0 ? 1 : InverseNormal.complementary(p / 100) / InverseNormal.complementary(beta0 / 100)
             lb0b = lbfs + focusing * DecibelMath.log10(beta0 / 50)
-            let ldb = deltaBullington(ap: k.aBetaKm, firstTerm: k.firstTermBeta, transHorizon: s.betaTransHorizon,
-                                      stim: s.betaStim, srim: s.betaSrim, nuMax: s.betaNuMax)
+            let ldb = deltaBullington(ap: k.aBetaKm, firstTerm: k.firstTermBeta,
+                                      lbulla: actualBullington(transHorizon: s.betaTransHorizon, stim: s.betaStim, srim: s.betaSrim, nuMax: s.betaNuMax))
             ldp = ld50 + fi * (ldb - ld50)
         }
         let lbd50 = lbfs + ld50, lbd = lb0p + ldp
