@@ -5,7 +5,7 @@ import Foundation
 /// the smooth-earth fit from running sums). The formulas are those of ``P1812`` — the same
 /// functions where the Recommendation's step works on single numbers; the steps that scan the
 /// whole profile in the point-to-point code are replaced here by the summary's exact
-/// equivalents, with two documented shortcuts:
+/// equivalents, with these documented shortcuts:
 ///
 /// - In a line-of-sight path the largest diffraction parameter νmax (eq. 15, and dlt of
 ///   eq. 78a) is searched among the vertices of the profile's upper convex hull instead of all
@@ -19,6 +19,8 @@ import Foundation
 ///   loss with μ3 = 1 (its minimum over the roughness hm); only if both fall below Lbd is hm
 ///   scanned and Lba computed in full.
 /// - Lbulls is computed only when Ldsph > 0 (eq. 39 takes max(Ldsph − Lbulls, 0), and Lbulls ≥ 0).
+/// - At p = 50 %, where the ducting bound is at least Lbd and Lbs is more than 60 dB above it,
+///   eqs. 59–63 reduce exactly to Lbc = Lbd and are not evaluated.
 public struct P1812AreaSettings: Sendable, Equatable {
     public var frequencyGHz: Double
     public var timePercent: Double = 50
@@ -247,8 +249,8 @@ extension P1812 {
         }
         let htesph = s.htsM - min(sTx, s.txGroundM), hresph = s.hrsM - min(sRx, s.rxGroundM)
 
-        // Delta-Bullington (eqs. 13–39) at the median earth radius.
-        // Lbulla (eqs. 12–21 over the actual profile) for one earth radius.
+        // Delta-Bullington (eqs. 12–39): Lbulla over the actual profile, then Ld for one earth
+        // radius from it.
         func actualBullington(transHorizon: Bool, stim: Double, srim: Double, nuMax: Double) -> Double {
             let luc = transHorizon
                 ? KnifeEdge.lossDB(nu: P1812Diffraction.bullingtonNu(stim: stim, srim: srim, htsM: s.htsM, hrsM: s.hrsM, pathLengthKm: d, wavelengthM: lambda))
