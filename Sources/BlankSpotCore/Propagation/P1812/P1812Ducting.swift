@@ -51,15 +51,19 @@ public enum P1812Ducting {
         let thetaTp = thetaT <= 0.1 * dlt ? thetaT : 0.1 * dlt   // eq. 52a
         let thetaRp = thetaR <= 0.1 * dlr ? thetaR : 0.1 * dlr
         let thetaP = 1000 * d / ae + thetaTp + thetaRp   // eq. 52
-        let alpha = max(-0.6 - 3.5e-9 * pow(d, 3.1) * tau, -3.4)   // eq. 55a
+        // Powers as e^(y·ln x), sharing ln d and ln(p/β): glibc's pow costs about two exp calls
+        // (the results differ in the last bits only).
+        let lnD = log(d)
+        let alpha = max(-0.6 - 3.5e-9 * exp(3.1 * lnD) * tau, -3.4)   // eq. 55a
         let root = hte.squareRoot() + hre.squareRoot()
-        let mu2 = min(pow(500 / ae * d * d / (root * root), alpha), 1)   // eq. 55
+        let mu2 = min(exp(alpha * log(500 / ae * d * d / (root * root))), 1)   // eq. 55
         let dI = min(d - dlt - dlr, 40)   // eq. 56a
         let mu3 = hm <= 10 ? 1 : exp(-4.6e-5 * (hm - 10) * (43 + 6 * dI))   // eq. 56
         let beta = beta0Percent * mu2 * mu3   // eq. 54
         let lb = DecibelMath.log10(beta)
-        let gamma = 1.076 / pow(2.0058 - lb, 1.012) * exp(-(9.51 - 4.8 * lb + 0.198 * lb * lb) * 1e-6 * pow(d, 1.13))   // eq. 53a
-        let ap = -12 + (1.2 + 3.7e-3 * d) * DecibelMath.log10(p / beta) + 12 * pow(p / beta, gamma)   // eq. 53
+        let gamma = 1.076 * exp(-1.012 * log(2.0058 - lb) - (9.51 - 4.8 * lb + 0.198 * lb * lb) * 1e-6 * exp(1.13 * lnD))   // eq. 53a
+        let lnPOverBeta = log(p / beta)
+        let ap = -12 + (1.2 + 3.7e-3 * d) * 0.434_294_481_903_251_8 * lnPOverBeta + 12 * exp(gamma * lnPOverBeta)   // eq. 53
         return gammaD * thetaP + ap   // eq. 50
     }
 }
