@@ -9,9 +9,12 @@ import Foundation
 /// powers of ten. The results differ from `log10`/`pow` by a few units in the last place
 /// (relative 1e-15), i.e. 1e-13 dB or less on a path loss.
 public enum DecibelMath {
+    /// log10(e): turns a natural logarithm into a decimal one.
+    @inlinable public static var log10E: Double { 0.434_294_481_903_251_8 }
+
     /// log10(x) = ln(x)·log10(e).
     @inlinable @inline(__always)
-    public static func log10(_ x: Double) -> Double { Foundation.log(x) * 0.434_294_481_903_251_8 }
+    public static func log10(_ x: Double) -> Double { Foundation.log(x) * log10E }
 
     /// 10^x = e^(x·ln 10).
     @inlinable @inline(__always)

@@ -106,7 +106,7 @@ public enum P1812Diffraction {
                 let x = xPerKm * d
                 // One natural logarithm serves both terms of eq. 36 (x^1.425 = e^(1.425·ln x)).
                 let lnX = log(x)
-                let fx = x >= 1.6 ? 11 + 4.342_944_819_032_518 * lnX - 17.6 * x : -8.685_889_638_065_036 * lnX - 5.6488 * exp(1.425 * lnX)
+                let fx = x >= 1.6 ? 11 + 10 * DecibelMath.log10E * lnX - 17.6 * x : -20 * DecibelMath.log10E * lnX - 5.6488 * exp(1.425 * lnX)
                 @inline(__always) func heightGain(_ y: Double) -> Double {
                     let bb = beta * y
                     let g = bb > 2 ? 17.6 * (bb - 1.1).squareRoot() - 5 * DecibelMath.log10(bb - 1.1) - 8 : 20 * DecibelMath.log10(bb + 0.1 * bb * bb * bb)

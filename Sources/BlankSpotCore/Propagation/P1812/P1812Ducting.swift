@@ -63,7 +63,7 @@ public enum P1812Ducting {
         let lb = DecibelMath.log10(beta)
         let gamma = 1.076 * exp(-1.012 * log(2.0058 - lb) - (9.51 - 4.8 * lb + 0.198 * lb * lb) * 1e-6 * exp(1.13 * lnD))   // eq. 53a
         let lnPOverBeta = log(p / beta)
-        let ap = -12 + (1.2 + 3.7e-3 * d) * 0.434_294_481_903_251_8 * lnPOverBeta + 12 * exp(gamma * lnPOverBeta)   // eq. 53
+        let ap = -12 + (1.2 + 3.7e-3 * d) * DecibelMath.log10E * lnPOverBeta + 12 * exp(gamma * lnPOverBeta)   // eq. 53
         return gammaD * thetaP + ap   // eq. 50
     }
 }
