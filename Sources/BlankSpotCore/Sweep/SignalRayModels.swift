@@ -341,6 +341,21 @@ struct P1812RayModel: RayProfileModel {
             thetaR = P1812PathAnalysis.elevationMrad(dhM: hts - hrs, dKm: d, aeKm: ae)
             dlr = d - dlt
         }
+        var summary = P1812PathSummary(
+            pathLengthKm: d, txGroundM: txGroundM, rxGroundM: hn, htsM: hts, hrsM: hrs,
+            sampleCount: committed + near.count, stepKm: stepKm, isTransHorizon: b.transHorizon,
+            txHorizonAngleMrad: thetaT, txHorizonKm: dlt, rxHorizonAngleMrad: thetaR, rxHorizonKm: dlr,
+            stim: b.stim, srim: b.srim, nuMax: b.nuMax)
+        if useBeta {
+            let bb = bullington(hull: flatBeta!, maxSlope: maxFlatSlopeBeta, maxSlopeKm: 0, k: betaCurvaturePerKm, d: d, hrs: hrs, near: near)
+            summary.betaTransHorizon = bb.transHorizon
+            summary.betaStim = bb.stim
+            summary.betaSrim = bb.srim
+            summary.betaNuMax = bb.nuMax
+        }
+        let terms = P1812HorizonTerms(summary: summary, constants: constants)
+        // Ruled out before the smooth surface is gathered.
+        if lossLimit < .infinity && terms.lossLowerBoundDB(constants: constants) > lossLimit { return .infinity }
         // Smooth earth through the near points and the receiver's own point (eqs. 83–86).
         var f = fit
         for j in 0..<near.count { f.append(distanceKm: near.dKm[j], heightM: near.h[j]) }
@@ -356,23 +371,12 @@ struct P1812RayModel: RayProfileModel {
             rxSlope = max(rxSlope, (hj - hrs) * near.inverseU[j])
             txSlope = max(txSlope, (hj - hts) * near.inverseD[j])
         }
-        var summary = P1812PathSummary(
-            pathLengthKm: d, txGroundM: txGroundM, rxGroundM: hn, htsM: hts, hrsM: hrs,
-            sampleCount: committed + near.count, stepKm: stepKm, isTransHorizon: b.transHorizon,
-            txHorizonAngleMrad: thetaT, txHorizonKm: dlt, rxHorizonAngleMrad: thetaR, rxHorizonKm: dlr,
-            smoothTxM: f.txHeightM, smoothRxM: f.rxHeightM, obstructionM: top - hts, alphaObt: txSlope - s,
-            alphaObr: rxSlope + s, stim: b.stim, srim: b.srim, nuMax: b.nuMax)
-        if useBeta {
-            let bb = bullington(hull: flatBeta!, maxSlope: maxFlatSlopeBeta, maxSlopeKm: 0, k: betaCurvaturePerKm, d: d, hrs: hrs, near: near)
-            summary.betaTransHorizon = bb.transHorizon
-            summary.betaStim = bb.stim
-            summary.betaSrim = bb.srim
-            summary.betaNuMax = bb.nuMax
-        }
+        let surface = P1812SmoothSurface(smoothTxM: f.txHeightM, smoothRxM: f.rxHeightM, obstructionM: top - hts,
+                                         alphaObt: txSlope - s, alphaObr: rxSlope + s)
         // Path centre: half way to the receiver, north–south component (≈ 110.6 km per degree).
         let centreLat = towerLatDeg - Double(dRow) * cellSizeM / 2 / 110_600
-        return P1812.basicTransmissionLossDB(summary: summary, constants: constants, pathCentreLatDeg: centreLat,
-                                             roughness: Roughness(samples: samples!, committed: committed, stepKm: stepKm, near: near),
-                                             lossLimit: lossLimit)
+        return P1812.basicTransmissionLossDB(summary: summary, surface: surface, terms: terms, constants: constants,
+                                             pathCentreLatDeg: centreLat,
+                                             roughness: Roughness(samples: samples!, committed: committed, stepKm: stepKm, near: near))
     }
 }

@@ -21,6 +21,9 @@ import Foundation
 /// - Lbulls is computed only when Ldsph > 0 (eq. 39 takes max(Ldsph − Lbulls, 0), and Lbulls ≥ 0).
 /// - At p = 50 %, where the ducting bound is at least Lbd and Lbs is more than 60 dB above it,
 ///   eqs. 59–63 reduce exactly to Lbc = Lbd and are not evaluated.
+/// - Where a caller only needs to know whether Lb exceeds a limit (many towers: a value that
+///   neither serves nor beats the best), the lower bound of ``P1812HorizonTerms`` is checked
+///   first, before the path's smooth surface is gathered and the diffraction over it computed.
 public struct P1812AreaSettings: Sendable, Equatable {
     public var frequencyGHz: Double
     public var timePercent: Double = 50
@@ -55,67 +58,6 @@ public struct P1812AreaSettings: Sendable, Equatable {
         guard (1...50).contains(timePercent) else { throw ModelInputError("time percentage", "P.1812 covers 1 % to 50 %, got \(timePercent) %") }
         guard (1...99).contains(locationPercent) else { throw ModelInputError("location percentage", "P.1812 covers 1 % to 99 %, got \(locationPercent) %") }
         guard deltaN > 0, deltaN < 157 else { throw ModelInputError("ΔN", "expected 0 < ΔN < 157 N-units/km, got \(deltaN)") }
-    }
-}
-
-/// What a sweep knows about one path when it reaches the receiver (P.1812 quantities; heights
-/// in metres above sea level, distances in km, slopes in m/km).
-public struct P1812PathSummary: Sendable, Equatable {
-    public var pathLengthKm: Double
-    public var txGroundM: Double
-    public var rxGroundM: Double
-    public var htsM: Double
-    public var hrsM: Double
-    /// Intermediate profile points: n at `stepKm`, `stepKm·2`, …
-    public var sampleCount: Int
-    public var stepKm: Double
-    public var isTransHorizon: Bool
-    public var txHorizonAngleMrad: Double
-    public var txHorizonKm: Double
-    public var rxHorizonAngleMrad: Double
-    public var rxHorizonKm: Double
-    /// Least-squares smooth-earth heights (eqs. 85, 86).
-    public var smoothTxM: Double
-    public var smoothRxM: Double
-    /// hobs, αobt, αobr (eqs. 87, 88).
-    public var obstructionM: Double
-    public var alphaObt: Double
-    public var alphaObr: Double
-    /// Bullington over the actual profile: Stim (eq. 13) and, trans-horizon, Srim (eq. 17) or,
-    /// line of sight, νmax (eq. 15).
-    public var stim: Double
-    public var srim: Double
-    public var nuMax: Double
-    /// The same three for the earth radius aβ (only filled, and only used, when p < 50 %).
-    public var betaTransHorizon = false
-    public var betaStim = 0.0
-    public var betaSrim = 0.0
-    public var betaNuMax = 0.0
-
-    public init(pathLengthKm: Double, txGroundM: Double, rxGroundM: Double, htsM: Double, hrsM: Double,
-                sampleCount: Int, stepKm: Double, isTransHorizon: Bool, txHorizonAngleMrad: Double, txHorizonKm: Double,
-                rxHorizonAngleMrad: Double, rxHorizonKm: Double, smoothTxM: Double, smoothRxM: Double,
-                obstructionM: Double, alphaObt: Double, alphaObr: Double, stim: Double, srim: Double, nuMax: Double) {
-        self.pathLengthKm = pathLengthKm
-        self.txGroundM = txGroundM
-        self.rxGroundM = rxGroundM
-        self.htsM = htsM
-        self.hrsM = hrsM
-        self.sampleCount = sampleCount
-        self.stepKm = stepKm
-        self.isTransHorizon = isTransHorizon
-        self.txHorizonAngleMrad = txHorizonAngleMrad
-        self.txHorizonKm = txHorizonKm
-        self.rxHorizonAngleMrad = rxHorizonAngleMrad
-        self.rxHorizonKm = rxHorizonKm
-        self.smoothTxM = smoothTxM
-        self.smoothRxM = smoothRxM
-        self.obstructionM = obstructionM
-        self.alphaObt = alphaObt
-        self.alphaObr = alphaObr
-        self.stim = stim
-        self.srim = srim
-        self.nuMax = nuMax
     }
 }
 
@@ -219,44 +161,28 @@ public protocol P1812RoughnessSource {
 }
 
 extension P1812 {
-    /// Basic transmission loss Lb (eq. 69) from a path summary. `roughness` is asked only when
-    /// the ducting loss must be computed in full. When a lower bound of Lb already exceeds
-    /// `lossLimit` the result is +∞ without the expensive parts (spherical-earth diffraction,
-    /// exact ducting): the bound is Lb ≥ max(Lb0p, min(Lbs, Lbfs + Lbulla, max(Lba, Lb0p)) −
-    /// 5·log10 2 + location offset), from eqs. 59–63 and 69 (Lbc ≥ min(Lbs, Lbam) − 1.51 dB,
-    /// Lbam ≥ min(Lbda, Lminb0p), Lbda ≥ min(Lbd, Lminbap), Lminbap ≥ max(Lba, Lb0p), and
-    /// Lbd, Lbd50 ≥ Lbfs + Lbulla since Ld ≥ Lbulla), used at p = 50 % only.
+    /// Basic transmission loss Lb (eq. 69) of a path from its summary, its smooth surface and
+    /// the terms the summary fixes (`terms`, made from the same summary). `roughness` is asked
+    /// only when the ducting loss must be computed in full.
     public static func basicTransmissionLossDB<R: P1812RoughnessSource>(
-        summary s: P1812PathSummary, constants k: P1812TowerConstants, pathCentreLatDeg: Double, roughness: R,
-        lossLimit: Double = .infinity
+        summary s: P1812PathSummary, surface: P1812SmoothSurface, terms t: P1812HorizonTerms, constants k: P1812TowerConstants,
+        pathCentreLatDeg: Double, roughness: R
     ) -> Double {
         let c = k.settings
         let p = c.timePercent, d = s.pathLengthKm
         let ae = k.aeKm, lambda = k.wavelengthM
-
-        // Line of sight (eqs. 8–10) over the slant distance.
-        let dh = (s.htsM - s.hrsM) / 1000
-        let lbfs = 92.4 + 20 * k.log10F + 10 * DecibelMath.log10(d * d + dh * dh)
-        let focusing = p == 50 ? 0 : 2.6 * (1 - exp(-0.1 * (s.txHorizonKm + s.rxHorizonKm)))
-        let lb0p = lbfs + focusing * k.focusingLog
+        let lbfs = t.lbfs, lb0p = t.lb0p, lbs = t.lbs, af = t.af, ductingFloor = t.ductingFloor, lbulla = t.lbulla
 
         // Smooth surface for diffraction (eqs. 89, 37).
-        var sTx = s.smoothTxM, sRx = s.smoothRxM
-        if s.obstructionM > 0 {
-            let gT = s.alphaObt / (s.alphaObt + s.alphaObr), gR = s.alphaObr / (s.alphaObt + s.alphaObr)
-            sTx -= s.obstructionM * gT
-            sRx -= s.obstructionM * gR
+        var sTx = surface.smoothTxM, sRx = surface.smoothRxM
+        if surface.obstructionM > 0 {
+            let gT = surface.alphaObt / (surface.alphaObt + surface.alphaObr), gR = surface.alphaObr / (surface.alphaObt + surface.alphaObr)
+            sTx -= surface.obstructionM * gT
+            sRx -= surface.obstructionM * gR
         }
         let htesph = s.htsM - min(sTx, s.txGroundM), hresph = s.hrsM - min(sRx, s.rxGroundM)
 
-        // Delta-Bullington (eqs. 12–39): Lbulla over the actual profile, then Ld for one earth
-        // radius from it.
-        func actualBullington(transHorizon: Bool, stim: Double, srim: Double, nuMax: Double) -> Double {
-            let luc = transHorizon
-                ? KnifeEdge.lossDB(nu: P1812Diffraction.bullingtonNu(stim: stim, srim: srim, htsM: s.htsM, hrsM: s.hrsM, pathLengthKm: d, wavelengthM: lambda))
-                : KnifeEdge.lossDB(nu: nuMax)
-            return P1812Diffraction.bullingtonLossDB(knifeEdgeDB: luc, pathLengthKm: d)
-        }
+        // Delta-Bullington (eqs. 12–39): Ld for one earth radius from Lbulla.
         func deltaBullington(ap: Double, firstTerm: P1812Diffraction.FirstTerm?, lbulla: Double) -> Double {
             let ldsph = P1812Diffraction.sphericalEarthLossDB(hteM: htesph, hreM: hresph, effectiveEarthRadiusKm: ap,
                                                               pathLengthKm: d, frequencyGHz: k.frequencyGHz, seaFraction: 0,
@@ -266,19 +192,6 @@ extension P1812 {
                                                 sampleCount: s.sampleCount, aeKm: ap, wavelengthM: lambda)
             return lbulla + max(ldsph - lbulls, 0)
         }
-        let theta = 1000 * d / ae + s.txHorizonAngleMrad + s.rxHorizonAngleMrad
-        let lbs = k.troposcatterConstant + 20 * DecibelMath.log10(d) + 0.573 * theta   // eq. 44
-        // Ducting lower bound (eqs. 47–52 with A(p) ≥ 0 at p = 50 %, see the type's notes).
-        let thetaTp = min(s.txHorizonAngleMrad, 0.1 * s.txHorizonKm), thetaRp = min(s.rxHorizonAngleMrad, 0.1 * s.rxHorizonKm)
-        let af = 102.45 + 20 * k.log10F + 20 * DecibelMath.log10(s.txHorizonKm + s.rxHorizonKm) + k.lowFrequencyCorrection
-            + P1812Ducting.siteShieldingDB(thetaMrad: s.txHorizonAngleMrad, horizonKm: s.txHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
-            + P1812Ducting.siteShieldingDB(thetaMrad: s.rxHorizonAngleMrad, horizonKm: s.rxHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
-        let ductingFloor = af + k.gammaD * (1000 * d / ae + thetaTp + thetaRp)
-        let lbulla = actualBullington(transHorizon: s.isTransHorizon, stim: s.stim, srim: s.srim, nuMax: s.nuMax)
-        if lossLimit < .infinity && p == 50 {
-            let lbcFloor = min(lbs, lbfs + lbulla, max(ductingFloor, lb0p)) - 5 * DecibelMath.log10(2.0)
-            if max(lb0p, lbcFloor + k.locationOffsetDB) > lossLimit { return .infinity }
-        }
         let ld50 = deltaBullington(ap: ae, firstTerm: k.firstTermAe, lbulla: lbulla)
 
         // Only inland paths here: ω = 0, dtm = dlm = d.
@@ -287,9 +200,11 @@ extension P1812 {
         if p < 50 {
             beta0 = k.inlandClimate(pathKm: d, pathCentreLatDeg: pathCentreLatDeg).beta0
             fi = p <= beta0 ? 1 : InverseNormal.complementary(p / 100) / InverseNormal.complementary(beta0 / 100)
-            lb0b = lbfs + focusing * DecibelMath.log10(beta0 / 50)
+            lb0b = lbfs + t.focusingFactor * DecibelMath.log10(beta0 / 50)
             let ldb = deltaBullington(ap: k.aBetaKm, firstTerm: k.firstTermBeta,
-                                      lbulla: actualBullington(transHorizon: s.betaTransHorizon, stim: s.betaStim, srim: s.betaSrim, nuMax: s.betaNuMax))
+                                      lbulla: actualBullingtonLossDB(transHorizon: s.betaTransHorizon, stim: s.betaStim, srim: s.betaSrim,
+                                                                     nuMax: s.betaNuMax, htsM: s.htsM, hrsM: s.hrsM, pathLengthKm: d,
+                                                                     wavelengthM: lambda))
             ldp = ld50 + fi * (ldb - ld50)
         }
         let lbd50 = lbfs + ld50, lbd = lb0p + ldp
@@ -306,7 +221,7 @@ extension P1812 {
         var lba = ductingFloor
         if p < 50 || lba < lbd {
             let cl = k.inlandClimate(pathKm: d, pathCentreLatDeg: pathCentreLatDeg)
-            let hte = s.htsM - min(s.smoothTxM, s.txGroundM), hre = s.hrsM - min(s.smoothRxM, s.rxGroundM)   // eqs. 92a, 92b
+            let hte = s.htsM - min(surface.smoothTxM, s.txGroundM), hre = s.hrsM - min(surface.smoothRxM, s.rxGroundM)   // eqs. 92a, 92b
             func ducting(roughness: Double) -> Double {
                 af + P1812Ducting.timeDependentLossDB(
                     frequencyGHz: k.frequencyGHz, timePercent: p, pathLengthKm: d, txHorizonKm: s.txHorizonKm,
@@ -316,13 +231,13 @@ extension P1812 {
             lba = ducting(roughness: 0)   // μ3 = 1: the smallest Lba over all roughnesses
             if p < 50 || lba < lbd {
                 lba = ducting(roughness: roughness.roughnessM(
-                    smoothTxM: min(s.smoothTxM, s.txGroundM), smoothRxM: min(s.smoothRxM, s.rxGroundM), pathKm: d,
+                    smoothTxM: min(surface.smoothTxM, s.txGroundM), smoothRxM: min(surface.smoothRxM, s.rxGroundM), pathKm: d,
                     txHorizonKm: s.txHorizonKm, rxHorizonKm: s.rxHorizonKm))
             }
         }
         let combined = P1812.combine(lineOfSightDB: lb0p, lineOfSightBeta0DB: lb0b, diffractionDB: ldp,
                                      diffractionMedianBasicDB: lbd50, diffractionBasicDB: lbd, troposcatterDB: lbs,
-                                     ductingDB: lba, fi: fi, angularDistanceMrad: theta, pathLengthKm: d,
+                                     ductingDB: lba, fi: fi, angularDistanceMrad: t.thetaMrad, pathLengthKm: d,
                                      seaFraction: 0, timePercent: p, beta0Percent: beta0)
         return max(lb0p, combined.lbc + k.locationOffsetDB)   // eq. 69
     }
@@ -433,31 +348,3 @@ extension P1812RadioClimate {
         betaEarthRadiusKm = Self.earthRadiusKm * 3
     }
 }
-
-extension P1812PathAnalysis {
-    /// The analysis fields the ducting loss reads, from a sweep's path summary.
-    init(summary s: P1812PathSummary, angularDistanceMrad: Double, smoothTxLimitedM: Double, smoothRxLimitedM: Double,
-         txHeightM: Double, rxHeightM: Double, roughnessM: Double) {
-        pathLengthKm = s.pathLengthKm
-        txAltitudeM = s.htsM
-        rxAltitudeM = s.hrsM
-        isTransHorizon = s.isTransHorizon
-        txHorizonKm = s.txHorizonKm
-        rxHorizonKm = s.rxHorizonKm
-        txHorizonAngleMrad = s.txHorizonAngleMrad
-        rxHorizonAngleMrad = s.rxHorizonAngleMrad
-        self.angularDistanceMrad = angularDistanceMrad
-        smoothTxM = s.smoothTxM
-        smoothRxM = s.smoothRxM
-        self.smoothTxLimitedM = smoothTxLimitedM
-        self.smoothRxLimitedM = smoothRxLimitedM
-        diffractionSmoothTxM = 0
-        diffractionSmoothRxM = 0
-        diffractionTxHeightM = 0
-        diffractionRxHeightM = 0
-        ductingTxHeightM = txHeightM + s.txGroundM - smoothTxLimitedM   // eq. 92a
-        ductingRxHeightM = rxHeightM + s.rxGroundM - smoothRxLimitedM   // eq. 92b
-        self.roughnessM = roughnessM
-    }
-}
-
