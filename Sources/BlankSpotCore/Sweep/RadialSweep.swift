@@ -67,6 +67,11 @@ public struct RadialSweep: Sendable {
         let minorSign = cursor.minorSign
         model.beginRay(stepM: cursor.stepM)
 
+        // Whether the ray's previous cell came out −∞. The model's early test
+        // (``RayProfileModel/isSurelyBelow``) is tried only then: ruled-out cells come in runs
+        // (shadows, the far side of ridges), and elsewhere the test would mostly be wasted work.
+        // Which cells it is tried on changes nothing but speed: it answers only what it proved.
+        var previousRuledOut = false
         for i in 1...lastStep {
             // The cell this ray owns at step i (at most one, see RayCursor), evaluated against
             // samples 1…i−1.
@@ -77,43 +82,59 @@ public struct RadialSweep: Sendable {
                     let cell = cursor.candidate   // heights and results share the grid's indexing
                     let g = heights[cell]
                     let (col, row) = cursor.candidateCell()
-                    var nearCount = 0
-                    if nearCapacity > 0 && !g.isNaN {
-                        // The last points before the receiver on the exact line (i, m): at major
-                        // step j the line is at minor offset m·j/i.
-                        // The minor position m·j/i is tracked exactly as q + r/i (0 ≤ r < i),
-                        // with no rounding call; heights and distances are computed with the
-                        // same expressions as ``GridProfile`` (bit for bit, a test checks).
-                        nearCount = min(nearCapacity, i - 1)
-                        let m = mm * minorSign, iD = Double(i)
-                        let lineSlope = Double(m) / iD
-                        let lineStepM = cellM * (1 + lineSlope * lineSlope).squareRoot()
-                        // Point j lies j·lineStep from the tower and (i − j)·lineStep from the
-                        // receiver: both reciprocals come from the 1/j table.
-                        let inverseLineStepKm = 1000 / lineStepM, inverseI = inverseSteps[i]
-                        let j0 = i - nearCount
-                        var (q, r) = (m * j0).quotientAndRemainder(dividingBy: i)
-                        if r < 0 { r += i; q -= 1 }
-                        var rowBase = originBase &+ j0 &* majorStep
-                        for k in 0..<nearCount {
-                            let base = rowBase &+ q &* qUnit
-                            var h = Double(heights[base])
-                            if r != 0 { h += (Double(heights[base &+ qUnit]) - h) * (Double(r) * inverseI) }
-                            nearDistances[k] = Double(j0 &+ k) * lineStepM
-                            nearHeights[k] = h
-                            nearInverseD[k] = inverseLineStepKm * inverseSteps[j0 &+ k]
-                            nearInverseU[k] = inverseLineStepKm * inverseSteps[i &- j0 &- k]
-                            rowBase &+= majorStep
-                            r &+= m   // |m| ≤ i: at most one carry either way
-                            if r >= i { r &-= i; q &+= 1 } else if r < 0 { r &+= i; q &-= 1 }
-                        }
+                    let dCol = col - site.col, dRow = row - site.row, distanceM = d2.squareRoot() * cellM
+                    let irrelevantBelow = sink.irrelevantBelow(cell: cell, col: col, row: row)
+                    // The exact line to (i, m) has its points lineStep apart; the near ones are
+                    // the last min(K, i − 1) before the receiver.
+                    let nearCount = nearCapacity > 0 && !g.isNaN ? min(nearCapacity, i - 1) : 0
+                    let m = mm * minorSign
+                    var lineStepM = 0.0
+                    if nearCount > 0 {
+                        let lineSlope = Double(m) / Double(i)
+                        lineStepM = cellM * (1 + lineSlope * lineSlope).squareRoot()
                     }
-                    let value: Float = g.isNaN ? .nan :
-                        model.receiverValue(groundM: Double(g), distanceM: d2.squareRoot() * cellM,
-                                            dCol: col - site.col, dRow: row - site.row,
-                                            near: NearProfile(distancesM: nearDistances, heightsM: nearHeights, inverseDistancesPerKm: nearInverseD,
-                                                              inverseRemainingPerKm: nearInverseU, count: nearCount, scratch: nearScratch),
-                                            irrelevantBelow: sink.irrelevantBelow(cell: cell, col: col, row: row))
+                    let j0 = i - nearCount
+                    let value: Float
+                    if g.isNaN {
+                        value = .nan
+                    } else if previousRuledOut && irrelevantBelow > -.infinity
+                                && model.isSurelyBelow(irrelevantBelow, groundM: Double(g), distanceM: distanceM, dCol: dCol, dRow: dRow,
+                                                       nearFromM: Double(j0) * lineStepM, nearToM: Double(i - 1) * lineStepM,
+                                                       nearCount: nearCount) {
+                        value = -.infinity
+                    } else {
+                        if nearCount > 0 {
+                            // The last points before the receiver on the exact line (i, m): at
+                            // major step j the line is at minor offset m·j/i, tracked exactly as
+                            // q + r/i (0 ≤ r < i), with no rounding call; heights and distances
+                            // are computed with the same expressions as ``GridProfile`` (bit for
+                            // bit, a test checks). Point j lies j·lineStep from the tower and
+                            // (i − j)·lineStep from the receiver: both reciprocals come from the
+                            // 1/j table.
+                            let inverseLineStepKm = 1000 / lineStepM, inverseI = inverseSteps[i]
+                            var (q, r) = (m * j0).quotientAndRemainder(dividingBy: i)
+                            if r < 0 { r += i; q -= 1 }
+                            var rowBase = originBase &+ j0 &* majorStep
+                            for k in 0..<nearCount {
+                                let base = rowBase &+ q &* qUnit
+                                var h = Double(heights[base])
+                                if r != 0 { h += (Double(heights[base &+ qUnit]) - h) * (Double(r) * inverseI) }
+                                nearDistances[k] = Double(j0 &+ k) * lineStepM
+                                nearHeights[k] = h
+                                nearInverseD[k] = inverseLineStepKm * inverseSteps[j0 &+ k]
+                                nearInverseU[k] = inverseLineStepKm * inverseSteps[i &- j0 &- k]
+                                rowBase &+= majorStep
+                                r &+= m   // |m| ≤ i: at most one carry either way
+                                if r >= i { r &-= i; q &+= 1 } else if r < 0 { r &+= i; q &-= 1 }
+                            }
+                        }
+                        value = model.receiverValue(groundM: Double(g), distanceM: distanceM, dCol: dCol, dRow: dRow,
+                                                    near: NearProfile(distancesM: nearDistances, heightsM: nearHeights,
+                                                                      inverseDistancesPerKm: nearInverseD, inverseRemainingPerKm: nearInverseU,
+                                                                      count: nearCount, scratch: nearScratch),
+                                                    irrelevantBelow: irrelevantBelow)
+                    }
+                    previousRuledOut = value == -.infinity
                     sink.put(cell: cell, col: col, row: row, value: value)
                 }
             }

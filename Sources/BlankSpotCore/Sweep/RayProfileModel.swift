@@ -31,6 +31,14 @@ public protocol RayProfileModel: TowerCellModel {
     ///     value exactly, provided it has proved the value is below. −∞ = no such knowledge.
     func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile,
                        irrelevantBelow: Float) -> Float
+    /// Whether the value at a receiver cell is sure to be below `irrelevantBelow` (> −∞) from
+    /// the ray's state alone, before the sweep samples the cell's near points: it then writes
+    /// −∞ there without calling ``receiverValue(groundM:distanceM:dCol:dRow:near:irrelevantBelow:)``.
+    /// The parameters are those of that call, except that of the near points only their extent
+    /// is known: they will lie from `nearFromM` to `nearToM` from the tower (`nearCount` of
+    /// them). A model that answers true must have proved it for any terrain heights there.
+    func isSurelyBelow(_ irrelevantBelow: Float, groundM: Double, distanceM: Double, dCol: Int, dRow: Int,
+                       nearFromM: Double, nearToM: Double, nearCount: Int) -> Bool
     /// Appends the terrain sample at `distanceM` (nan = no data there); `inverseDistance` is
     /// 1/distanceM, precomputed by the sweep.
     mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double)
@@ -44,6 +52,9 @@ public protocol RayProfileModel: TowerCellModel {
 extension RayProfileModel {
     public static var exactNearSamples: Int { 0 }
     public var reachM: Double { .infinity }
+    @inline(__always)
+    public func isSurelyBelow(_ irrelevantBelow: Float, groundM: Double, distanceM: Double, dCol: Int, dRow: Int,
+                              nearFromM: Double, nearToM: Double, nearCount: Int) -> Bool { false }
 }
 
 /// Profile points next to a receiver cell, sampled on the exact grid line from the tower to

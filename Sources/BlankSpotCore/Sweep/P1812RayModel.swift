@@ -1,0 +1,325 @@
+import Foundation
+
+/// ITU-R P.1812 per cell inside the sweep (see ``P1812AreaPrediction``'s notes).
+///
+/// Along the ray it keeps: the upper convex hull of the earth-curvature-flattened profile
+/// z = h − 500·d²/ae (its tangent from the receiver gives the receiver horizon, θr and the
+/// Bullington Srim; its vertices give νmax on line-of-sight paths), the running maximum of the
+/// transmitter-side slope (θt, Stim), the hull of the raw profile (obstruction height hobs and
+/// αobr), the running maximum raw slope (αobt), and the smooth-earth sums v1, v2. The last
+/// ``exactNearSamples`` ray samples are held back: for each receiver the sweep supplies those
+/// points from the exact line to it (``NearProfile``), and every query takes them into account
+/// by direct evaluation. Each receiver cell then costs a few O(log n) hull queries, K direct
+/// evaluations and the closed-form parts of the model.
+struct P1812RayModel: RayProfileModel {
+    static let exactNearSamples = 16
+
+    let budget: LinkBudget
+    let settings: P1812AreaSettings
+    let constants: P1812TowerConstants
+    let txGroundM: Double
+    let txAltitudeM: Double
+    let towerLatDeg: Double
+    let cellSizeM: Double
+    let curvaturePerKm: Double   // 500/ae, metres per km²
+    let betaCurvaturePerKm: Double   // 500/aβ
+    let wavelengthM: Double
+    let useBeta: Bool
+    /// Most samples a ray can have.
+    let maxSamples: Int
+
+    /// This copy's buffers (nil until its first ray; never shared between copies).
+    var storage: RayStorage?
+    var stepKm = 0.0
+    /// All ray samples so far (heights, nan = no data; sample j at (j+1)·stepKm).
+    var samples: UnsafeMutablePointer<Double>?
+    var sampleCount = 0
+    /// Ray samples committed to the running state (the others wait, ``exactNearSamples``).
+    var committed = 0
+    var flat: UpperHull?
+    var flatBeta: UpperHull?
+    var raw: UpperHull?
+    var fit = SmoothEarthFit()
+    var maxFlatSlope = -Double.infinity
+    var maxFlatSlopeKm = 0.0
+    var maxFlatSlopeBeta = -Double.infinity
+    var maxRawSlope = -Double.infinity
+
+    init(site: GridSite, budget: LinkBudget, settings: P1812AreaSettings, cellSizeM: Double, climate: P1812InlandClimateTable,
+         maxSamples: Int) {
+        self.budget = budget
+        self.settings = settings
+        constants = P1812TowerConstants(settings: settings, climate: climate)
+        txGroundM = site.groundM
+        txAltitudeM = site.antennaAltitudeM
+        towerLatDeg = site.tower.latDeg
+        self.cellSizeM = cellSizeM
+        curvaturePerKm = 500 / settings.effectiveEarthRadiusKm
+        betaCurvaturePerKm = 500 / (P1812RadioClimate.earthRadiusKm * 3)
+        wavelengthM = settings.wavelengthM
+        useBeta = settings.timePercent < 50
+        self.maxSamples = maxSamples
+    }
+
+    mutating func beginRay(stepM: Double) {
+        if storage == nil {
+            let s = RayStorage(blocks: 7, capacity: maxSamples + 2)
+            storage = s
+            samples = s.block(0)
+            flat = UpperHull(x: s.block(1), y: s.block(2))
+            raw = UpperHull(x: s.block(3), y: s.block(4))
+            flatBeta = UpperHull(x: s.block(5), y: s.block(6))
+        }
+        stepKm = stepM / 1000
+        sampleCount = 0
+        committed = 0
+        flat!.removeAll()
+        flatBeta!.removeAll()
+        raw!.removeAll()
+        fit = SmoothEarthFit()
+        fit.append(distanceKm: 0, heightM: txGroundM)
+        maxFlatSlope = -.infinity
+        maxFlatSlopeBeta = -.infinity
+        maxRawSlope = -.infinity
+    }
+
+    mutating func addSample(heightM h: Double, distanceM: Double, inverseDistance: Double) {
+        samples![sampleCount] = h
+        sampleCount += 1
+        // Commit the sample that is now more than K steps behind the front.
+        while sampleCount - committed > Self.exactNearSamples {
+            commit(heightM: samples![committed], distanceKm: Double(committed + 1) * stepKm)
+            committed += 1
+        }
+    }
+
+    @inline(__always)
+    private mutating func commit(heightM h: Double, distanceKm d: Double) {
+        guard !h.isNaN else { return }   // no data: left out of the profile
+        let z = h - curvaturePerKm * d * d
+        let inverseD = 1 / d
+        let flatSlope = (z - txAltitudeM) * inverseD
+        if flatSlope > maxFlatSlope { maxFlatSlope = flatSlope; maxFlatSlopeKm = d }
+        maxRawSlope = max(maxRawSlope, (h - txAltitudeM) * inverseD)
+        flat!.append(x: d, y: z)
+        raw!.append(x: d, y: h)
+        fit.append(distanceKm: d, heightM: h)
+        if useBeta {
+            let zb = h - betaCurvaturePerKm * d * d
+            maxFlatSlopeBeta = max(maxFlatSlopeBeta, (zb - txAltitudeM) / d)
+            flatBeta!.append(x: d, y: zb)
+        }
+    }
+
+    func ownCellValue(groundM: Double) -> Float {
+        ownCellMargin(budget: budget, frequencyGHz: settings.frequencyGHz, groundM: groundM, rxHeightM: settings.rxHeightM, cellSizeM: cellSizeM)
+    }
+
+    /// Lb ≥ Lb0p (eq. 69) ≥ free space over the horizontal distance + 2.6·log10(p/50), the
+    /// strongest focusing of eqs. 9a/10 (0 at p = 50 %).
+    var reachM: Double { budget.freeSpaceReachM(frequencyGHz: settings.frequencyGHz, floorDB: constants.focusingFloorDB) }
+
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float) -> Float {
+        let d = distanceM / 1000
+        let hrs = groundM + settings.rxHeightM
+        let gain = budget.antennaGainDB(dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: hrs)
+        // Losses above this would leave the margin below `irrelevantBelow`.
+        let lossLimit = Double(irrelevantBelow) == -.infinity ? .infinity
+            : budget.eirpDBm + gain - budget.thresholdDBm - Double(irrelevantBelow)
+        let dz = (hrs - txAltitudeM) / 1000
+        let freeSpace = 92.4 + constants.log10F * 20 + 10 * DecibelMath.log10(d * d + dz * dz)   // eq. 8
+        let loss: Double
+        if freeSpace + constants.focusingFloorDB > lossLimit {
+            // Even line of sight with the strongest focusing (Lb ≥ Lb0p, eq. 69) is irrelevant.
+            return -.infinity
+        } else if flat!.count == 0 && near.count == 0 {
+            // No terrain point between the antennas (the tower's neighbours): free space.
+            loss = freeSpace
+        } else {
+            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, curvaturePerKm: curvaturePerKm),
+                             lossLimit: lossLimit)
+        }
+        return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
+    }
+
+    /// The near points of one receiver in the forms the queries need: distance (km), raw and
+    /// flattened heights, and the reciprocals of the distances to both terminals (the sweep's,
+    /// from its 1/j table; points without data are dropped). Lives in the sweep's scratch space.
+    struct NearPoints {
+        let count: Int
+        let dKm, h, z, inverseD, inverseU: UnsafeMutablePointer<Double>
+
+        @inline(__always)
+        init(_ near: NearProfile, curvaturePerKm k: Double) {
+            let n = max(1, near.count), scratch = near.scratch
+            dKm = scratch
+            h = scratch + n
+            z = scratch + 2 * n
+            inverseD = scratch + 3 * n
+            inverseU = scratch + 4 * n
+            var m = 0
+            for j in 0..<near.count {
+                let hj = near.heightsM[j]
+                guard !hj.isNaN else { continue }
+                let dj = near.distancesM[j] * 0.001   // a multiplication: no division in this loop
+                dKm[m] = dj
+                h[m] = hj
+                z[m] = hj - k * dj * dj
+                inverseD[m] = near.inverseDistancesPerKm[j]
+                inverseU[m] = near.inverseRemainingPerKm[j]
+                m += 1
+            }
+            count = m
+        }
+    }
+
+    /// hm (eq. 93) over the committed ray samples and the near points.
+    struct Roughness: P1812RoughnessSource {
+        let samples: UnsafeMutablePointer<Double>
+        let committed: Int
+        let stepKm: Double
+        let near: NearPoints
+
+        func roughnessM(smoothTxM hst: Double, smoothRxM hsr: Double, pathKm d: Double, txHorizonKm dlt: Double, rxHorizonKm dlr: Double) -> Double {
+            let m = (hsr - hst) / d
+            var rough = -Double.infinity
+            // Committed sample j lies at (j + 1)·step: only those between the horizons count.
+            let first = max(0, Int((dlt / stepKm).rounded(.up)) - 2)
+            let last = min(committed - 1, Int(((d - dlr) / stepKm).rounded(.down)))
+            if first <= last {
+                for j in first...last {
+                    let dj = Double(j + 1) * stepKm, h = samples[j]
+                    if !h.isNaN && dj >= dlt - 1e-9 && dj <= d - dlr + 1e-9 { rough = max(rough, h - (hst + m * dj)) }
+                }
+            }
+            for j in 0..<near.count {
+                let dj = near.dKm[j]
+                if dj >= dlt - 1e-9 && dj <= d - dlr + 1e-9 { rough = max(rough, near.h[j] - (hst + m * dj)) }
+            }
+            return rough
+        }
+    }
+
+    /// Bullington quantities over a flattened hull plus the near points (curvature `k`):
+    /// trans-horizon flag, Stim, Srim, νmax, where νmax is (dlt on line-of-sight paths), and the
+    /// receiver-side tangent (slope and the distance of its point).
+    @inline(__always)
+    func bullington(hull: UpperHull, maxSlope committedMax: Double, maxSlopeKm committedMaxKm: Double, k: Double,
+                    d: Double, hrs: Double, near: NearPoints)
+        -> (transHorizon: Bool, stim: Double, srim: Double, nuMax: Double, nuMaxKm: Double,
+            txSlope: Double, txSlopeKm: Double, tangentSlope: Double, tangentKm: Double) {
+        let zrx = hrs - k * d * d
+        let slopeToRx = (zrx - txAltitudeM) / d
+        // Flattened heights of the near points for this curvature (the cached ones are for ae).
+        let sameCurvature = k == curvaturePerKm
+        @inline(__always) func zNear(_ j: Int) -> Double { sameCurvature ? near.z[j] : near.h[j] - k * near.dKm[j] * near.dKm[j] }
+        var maxSlope = committedMax, maxSlopeKm = committedMaxKm
+        for j in 0..<near.count {
+            let slope = (zNear(j) - txAltitudeM) * near.inverseD[j]
+            if slope > maxSlope { maxSlope = slope; maxSlopeKm = near.dKm[j] }
+        }
+        if maxSlope > slopeToRx {
+            var tangent = -Double.infinity, tangentKm = 0.0
+            if hull.count > 0 {
+                let t = hull.tangentFromRight(x: d, y: zrx)
+                tangent = t.slope
+                tangentKm = hull.x[t.index]
+            }
+            for j in 0..<near.count {
+                let slope = (zNear(j) - zrx) * near.inverseU[j]
+                if slope > tangent { tangent = slope; tangentKm = near.dKm[j] }
+            }
+            return (true, maxSlope + k * d, tangent - k * d, 0, 0, maxSlope, maxSlopeKm, tangent, tangentKm)
+        }
+        var nuMax = -Double.infinity, at = 0.0
+        let scale = 0.002 * d / wavelengthM
+        // ν = c·√(scale/(x·(d − x))) for clearance c, and x·(d − x) ≤ d²/4: a vertex below the
+        // line (c ≤ 0) has ν ≤ c·2√scale/d, so one whose bound (loosened by 10⁻¹² against
+        // rounding) is under the best so far cannot win and needs no square root.
+        let nuBoundPerM = 2 * scale.squareRoot() / d * (1 - 1e-12)
+        for j in 0..<hull.count {
+            let dj = hull.x[j]
+            let clearance = hull.y[j] - txAltitudeM - dj * slopeToRx
+            if clearance <= 0 && clearance * nuBoundPerM < nuMax { continue }
+            let nu = clearance * (scale / (dj * (d - dj))).squareRoot()
+            if nu > nuMax { nuMax = nu; at = dj }
+        }
+        for j in 0..<near.count {
+            let dj = near.dKm[j]
+            let nu = (zNear(j) - txAltitudeM - dj * slopeToRx) * (scale * near.inverseD[j] * near.inverseU[j]).squareRoot()
+            if nu > nuMax { nuMax = nu; at = dj }
+        }
+        return (false, maxSlope + k * d, 0, nuMax, at, maxSlope, maxSlopeKm, 0, 0)
+    }
+
+    /// The path summary to a receiver `d` km away with ground `hn` and antenna `hrs` m: the
+    /// horizons and Bullington parameters (eqs. 13–19, 76–81) over the committed samples and
+    /// the near points.
+    @inline(__always)
+    func pathSummary(d: Double, hn: Double, hrs: Double, near: NearPoints) -> P1812PathSummary {
+        let k = curvaturePerKm
+        let hts = txAltitudeM
+        let ae = settings.effectiveEarthRadiusKm
+        let flat = self.flat!
+        let b = bullington(hull: flat, maxSlope: maxFlatSlope, maxSlopeKm: maxFlatSlopeKm, k: k, d: d, hrs: hrs, near: near)
+        // Horizons (eqs. 76–81); elevation angles in the arctangent form of ``P1812PathAnalysis``.
+        let thetaT: Double, dlt: Double, thetaR: Double, dlr: Double
+        if b.transHorizon {
+            thetaT = 1000 * atan(b.txSlope / 1000)
+            dlt = b.txSlopeKm
+            thetaR = 1000 * atan((b.tangentSlope - 2 * k * d) / 1000)
+            dlr = d - b.tangentKm
+        } else {
+            let zrx = hrs - k * d * d
+            thetaT = 1000 * atan((zrx - hts) / (1000 * d))
+            dlt = b.nuMaxKm
+            thetaR = P1812PathAnalysis.elevationMrad(dhM: hts - hrs, dKm: d, aeKm: ae)
+            dlr = d - dlt
+        }
+        var summary = P1812PathSummary(
+            pathLengthKm: d, txGroundM: txGroundM, rxGroundM: hn, htsM: hts, hrsM: hrs,
+            sampleCount: committed + near.count, stepKm: stepKm, isTransHorizon: b.transHorizon,
+            txHorizonAngleMrad: thetaT, txHorizonKm: dlt, rxHorizonAngleMrad: thetaR, rxHorizonKm: dlr,
+            stim: b.stim, srim: b.srim, nuMax: b.nuMax)
+        if useBeta {
+            let bb = bullington(hull: flatBeta!, maxSlope: maxFlatSlopeBeta, maxSlopeKm: 0, k: betaCurvaturePerKm, d: d, hrs: hrs, near: near)
+            summary.betaTransHorizon = bb.transHorizon
+            summary.betaStim = bb.stim
+            summary.betaSrim = bb.srim
+            summary.betaNuMax = bb.nuMax
+        }
+        return summary
+    }
+
+    @inline(__always)
+    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, lossLimit: Double) -> Double {
+        let hts = txAltitudeM
+        let raw = self.raw!
+        let summary = pathSummary(d: d, hn: hn, hrs: hrs, near: near)
+        let terms = P1812HorizonTerms(summary: summary, constants: constants)
+        // Ruled out before the smooth surface is gathered.
+        if lossLimit < .infinity && terms.lossLowerBoundDB(constants: constants) > lossLimit { return .infinity }
+        // Smooth earth through the near points and the receiver's own point (eqs. 83–86).
+        var f = fit
+        for j in 0..<near.count { f.append(distanceKm: near.dKm[j], heightM: near.h[j]) }
+        f.append(distanceKm: d, heightM: hn)
+        // Obstruction above the line between the antennas, raw heights (eqs. 87, 88).
+        let s = (hrs - hts) / d
+        var top = raw.count > 0 ? raw.support(slope: s).value : -Double.infinity
+        var rxSlope = raw.count > 0 ? raw.tangentFromRight(x: d, y: hrs).slope : -Double.infinity
+        var txSlope = maxRawSlope
+        for j in 0..<near.count {
+            let hj = near.h[j]
+            top = max(top, hj - s * near.dKm[j])
+            rxSlope = max(rxSlope, (hj - hrs) * near.inverseU[j])
+            txSlope = max(txSlope, (hj - hts) * near.inverseD[j])
+        }
+        let surface = P1812SmoothSurface(smoothTxM: f.txHeightM, smoothRxM: f.rxHeightM, obstructionM: top - hts,
+                                         alphaObt: txSlope - s, alphaObr: rxSlope + s)
+        // Path centre: half way to the receiver, north–south component (≈ 110.6 km per degree).
+        let centreLat = towerLatDeg - Double(dRow) * cellSizeM / 2 / 110_600
+        return P1812.basicTransmissionLossDB(summary: summary, surface: surface, terms: terms, constants: constants,
+                                             pathCentreLatDeg: centreLat,
+                                             roughness: Roughness(samples: samples!, committed: committed, stepKm: stepKm, near: near))
+    }
+}
