@@ -127,8 +127,11 @@ import Testing
     }
 
     /// Pruning (a tower's cell is skipped when a bound proves it neither serves nor beats the best
-    /// value merged there) changes nothing: the combined run equals the towers run one by one
-    /// and combined by hand (best = largest margin, ties to the lower index; count = margins ≥ 0).
+    /// value merged there) and the count-only shortcut (P.1812 returns an upper bound of the loss
+    /// where bounds prove the tower serves but cannot be the best) change nothing: the combined
+    /// run equals the towers run one by one and combined by hand (best = largest margin, ties to
+    /// the lower index; count = margins ≥ 0). Letting the shortcut through where the tower could
+    /// still be within 20 dB of the best makes this test fail.
     @Test func pruningDoesNotChangeTheResult() {
         let terrain = TestTerrains.fractal(size: 180, cellM: 30, seed: 11, reliefM: 120, persistence: 0.6)
         let sites = (0..<8).map { Self.site(terrain, col: 20 + 20 * $0, row: 30 + 15 * ($0 % 5), heightM: 25, eirp: 30, index: $0) }

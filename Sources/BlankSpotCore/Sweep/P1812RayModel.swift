@@ -120,12 +120,23 @@ struct P1812RayModel: RayProfileModel {
     var reachM: Double { budget.freeSpaceReachM(frequencyGHz: settings.frequencyGHz, floorDB: constants.focusingFloorDB) }
 
     func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float) -> Float {
+        receiverValue(groundM: groundM, distanceM: distanceM, dCol: dCol, dRow: dRow, near: near, irrelevantBelow: irrelevantBelow,
+                      countOnlyBelow: -.infinity)
+    }
+
+    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float,
+                       countOnlyBelow: Float) -> Float {
         let d = distanceM / 1000
         let hrs = groundM + settings.rxHeightM
         let gain = budget.antennaGainDB(dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: hrs)
         // Losses above this would leave the margin below `irrelevantBelow`.
         let lossLimit = Double(irrelevantBelow) == -.infinity ? .infinity
             : budget.eirpDBm + gain - budget.thresholdDBm - Double(irrelevantBelow)
+        // Losses above this leave the margin below `countOnlyBelow` (not the best); losses up
+        // to this leave it at least 0.01 dB above the threshold (a server, after rounding).
+        let notBestAbove = Double(countOnlyBelow) == -.infinity ? .infinity
+            : budget.eirpDBm + gain - budget.thresholdDBm - Double(countOnlyBelow)
+        let servesUpTo = budget.eirpDBm + gain - budget.thresholdDBm - 0.01
         let dz = (hrs - txAltitudeM) / 1000
         let freeSpace = 92.4 + constants.log10F * 20 + 10 * DecibelMath.log10(d * d + dz * dz)   // eq. 8
         let loss: Double
@@ -137,7 +148,7 @@ struct P1812RayModel: RayProfileModel {
             loss = freeSpace
         } else {
             loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, curvaturePerKm: curvaturePerKm),
-                             lossLimit: lossLimit)
+                             lossLimit: lossLimit, notBestAbove: notBestAbove, servesUpTo: servesUpTo)
         }
         return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
     }
@@ -292,13 +303,15 @@ struct P1812RayModel: RayProfileModel {
     }
 
     @inline(__always)
-    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, lossLimit: Double) -> Double {
+    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, lossLimit: Double,
+                   notBestAbove: Double = .infinity, servesUpTo: Double = -.infinity) -> Double {
         let hts = txAltitudeM
         let raw = self.raw!
         let summary = pathSummary(d: d, hn: hn, hrs: hrs, near: near)
         let terms = P1812HorizonTerms(summary: summary, constants: constants)
+        let lowerBound = terms.lossLowerBoundDB(constants: constants)
         // Ruled out before the smooth surface is gathered.
-        if lossLimit < .infinity && terms.lossLowerBoundDB(constants: constants) > lossLimit { return .infinity }
+        if lowerBound > lossLimit { return .infinity }
         // Smooth earth through the near points and the receiver's own point (eqs. 83–86).
         var f = fit
         for j in 0..<near.count { f.append(distanceKm: near.dKm[j], heightM: near.h[j]) }
@@ -320,6 +333,7 @@ struct P1812RayModel: RayProfileModel {
         let centreLat = towerLatDeg - Double(dRow) * cellSizeM / 2 / 110_600
         return P1812.basicTransmissionLossDB(summary: summary, surface: surface, terms: terms, constants: constants,
                                              pathCentreLatDeg: centreLat,
-                                             roughness: Roughness(samples: samples!, committed: committed, stepKm: stepKm, near: near))
+                                             roughness: Roughness(samples: samples!, committed: committed, stepKm: stepKm, near: near),
+                                             upperBoundEnoughAtOrBelow: lowerBound > notBestAbove ? servesUpTo : -.infinity)
     }
 }

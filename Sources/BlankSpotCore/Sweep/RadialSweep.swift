@@ -132,7 +132,7 @@ public struct RadialSweep: Sendable {
                                                     near: NearProfile(distancesM: nearDistances, heightsM: nearHeights,
                                                                       inverseDistancesPerKm: nearInverseD, inverseRemainingPerKm: nearInverseU,
                                                                       count: nearCount, scratch: nearScratch),
-                                                    irrelevantBelow: irrelevantBelow)
+                                                    irrelevantBelow: irrelevantBelow, countOnlyBelow: sink.countOnlyBelow(cell: cell))
                     }
                     previousRuledOut = value == -.infinity
                     sink.put(cell: cell, col: col, row: row, value: value)

@@ -21,6 +21,10 @@ import Foundation
 /// - Lbulls is computed only when Ldsph > 0 (eq. 39 takes max(Ldsph − Lbulls, 0), and Lbulls ≥ 0).
 /// - At p = 50 %, where the ducting bound is at least Lbd and Lbs is more than 60 dB above it,
 ///   eqs. 59–63 reduce exactly to Lbc = Lbd and are not evaluated.
+/// - Where a caller only needs to know that Lb is at most a limit (many towers: a tower that
+///   surely serves a cell but cannot be the best there), Lbfs + Lbulla + max(Ldsph, 0) bounds
+///   Lb from above at p = 50 % (Lbc ≤ Lbam ≤ Lbd, Lbulls ≥ 0) and is returned when it is low
+///   enough, without Lbulls, ducting and the combination.
 /// - Where a caller only needs to know whether Lb exceeds a limit (many towers: a value that
 ///   neither serves nor beats the best), the lower bound of ``P1812HorizonTerms`` is checked
 ///   first, before the path's smooth surface is gathered and the diffraction over it computed.
@@ -163,10 +167,13 @@ public protocol P1812RoughnessSource {
 extension P1812 {
     /// Basic transmission loss Lb (eq. 69) of a path from its summary, its smooth surface and
     /// the terms the summary fixes (`terms`, made from the same summary). `roughness` is asked
-    /// only when the ducting loss must be computed in full.
+    /// only when the ducting loss must be computed in full. At p = 50 %, an upper bound of Lb
+    /// at or below `upperBoundEnoughAtOrBelow` is returned instead of Lb, as soon as it is
+    /// known (after the spherical-earth term): for a caller that only needs to know that Lb is
+    /// that low.
     public static func basicTransmissionLossDB<R: P1812RoughnessSource>(
         summary s: P1812PathSummary, surface: P1812SmoothSurface, terms t: P1812HorizonTerms, constants k: P1812TowerConstants,
-        pathCentreLatDeg: Double, roughness: R
+        pathCentreLatDeg: Double, roughness: R, upperBoundEnoughAtOrBelow: Double = -.infinity
     ) -> Double {
         let c = k.settings
         let p = c.timePercent, d = s.pathLengthKm
@@ -182,17 +189,26 @@ extension P1812 {
         }
         let htesph = s.htsM - min(sTx, s.txGroundM), hresph = s.hrsM - min(sRx, s.rxGroundM)
 
-        // Delta-Bullington (eqs. 12–39): Ld for one earth radius from Lbulla.
-        func deltaBullington(ap: Double, firstTerm: P1812Diffraction.FirstTerm?, lbulla: Double) -> Double {
-            let ldsph = P1812Diffraction.sphericalEarthLossDB(hteM: htesph, hreM: hresph, effectiveEarthRadiusKm: ap,
-                                                              pathLengthKm: d, frequencyGHz: k.frequencyGHz, seaFraction: 0,
-                                                              polarization: c.polarization, firstTermAtAp: firstTerm)
+        // Delta-Bullington (eqs. 12–39) for one earth radius: Ldsph, then Ld from it and Lbulla.
+        func sphericalEarth(ap: Double, firstTerm: P1812Diffraction.FirstTerm?) -> Double {
+            P1812Diffraction.sphericalEarthLossDB(hteM: htesph, hreM: hresph, effectiveEarthRadiusKm: ap, pathLengthKm: d,
+                                                  frequencyGHz: k.frequencyGHz, seaFraction: 0, polarization: c.polarization,
+                                                  firstTermAtAp: firstTerm)
+        }
+        func deltaBullington(ap: Double, ldsph: Double, lbulla: Double) -> Double {
             guard ldsph > 0 else { return lbulla }
             let lbulls = smoothBullingtonLossDB(htesphM: htesph, hresphM: hresph, pathLengthKm: d, stepKm: s.stepKm,
                                                 sampleCount: s.sampleCount, aeKm: ap, wavelengthM: lambda)
             return lbulla + max(ldsph - lbulls, 0)
         }
-        let ld50 = deltaBullington(ap: ae, firstTerm: k.firstTermAe, lbulla: lbulla)
+        let ldsph = sphericalEarth(ap: ae, firstTerm: k.firstTermAe)
+        if p == 50 {
+            // Lb ≤ max(Lb0p, Lbd + offset) at p = 50 % (Lbc ≤ Lbam ≤ Lbd, eqs. 59–63), and
+            // Lbd ≤ Lbfs + Lbulla + max(Ldsph, 0) (eq. 39, Lbulls ≥ 0).
+            let upper = max(lb0p, lbfs + lbulla + max(ldsph, 0) + k.locationOffsetDB)
+            if upper <= upperBoundEnoughAtOrBelow { return upper }
+        }
+        let ld50 = deltaBullington(ap: ae, ldsph: ldsph, lbulla: lbulla)
 
         // Only inland paths here: ω = 0, dtm = dlm = d.
         // p < 50 %: the aβ diffraction loss and Fi are needed (eqs. 40, 41); see the type's notes.
@@ -201,7 +217,7 @@ extension P1812 {
             beta0 = k.inlandClimate(pathKm: d, pathCentreLatDeg: pathCentreLatDeg).beta0
             fi = p <= beta0 ? 1 : InverseNormal.complementary(p / 100) / InverseNormal.complementary(beta0 / 100)
             lb0b = lbfs + t.focusingFactor * DecibelMath.log10(beta0 / 50)
-            let ldb = deltaBullington(ap: k.aBetaKm, firstTerm: k.firstTermBeta,
+            let ldb = deltaBullington(ap: k.aBetaKm, ldsph: sphericalEarth(ap: k.aBetaKm, firstTerm: k.firstTermBeta),
                                       lbulla: actualBullingtonLossDB(transHorizon: s.betaTransHorizon, stim: s.betaStim, srim: s.betaSrim,
                                                                      nuMax: s.betaNuMax, htsM: s.htsM, hrsM: s.hrsM, pathLengthKm: d,
                                                                      wavelengthM: lambda))
