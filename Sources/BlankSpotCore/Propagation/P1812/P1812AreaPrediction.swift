@@ -202,7 +202,7 @@ extension P1812 {
             return lbulla + max(ldsph - lbulls, 0)
         }
         let ldsph = sphericalEarth(ap: ae, firstTerm: k.firstTermAe)
-        if p == 50 {
+        if upperBoundEnoughAtOrBelow > -.infinity && p == 50 {
             // Lb ≤ max(Lb0p, Lbd + offset) at p = 50 % (Lbc ≤ Lbam ≤ Lbd, eqs. 59–63), and
             // Lbd ≤ Lbfs + Lbulla + max(Ldsph, 0) (eq. 39, Lbulls ≥ 0).
             let upper = max(lb0p, lbfs + lbulla + max(ldsph, 0) + k.locationOffsetDB)
