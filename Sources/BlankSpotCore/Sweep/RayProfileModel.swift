@@ -33,8 +33,9 @@ public protocol RayProfileModel: TowerCellModel {
                        irrelevantBelow: Float) -> Float
     /// As ``receiverValue(groundM:distanceM:dCol:dRow:near:irrelevantBelow:)``, where values
     /// below `countOnlyBelow` only count the tower as a server or not (they cannot be the best
-    /// there): a model that has proved its value v lies in 0 ≤ v < `countOnlyBelow` may return
-    /// any value in that range instead of v. −∞ = no such knowledge.
+    /// there): a model that has proved its value v lies in 0 ≤ v < `countOnlyBelow` (0 being
+    /// the serving level of the signal models' margins) may return any value in that range
+    /// instead of v. −∞ = no such knowledge.
     func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile,
                        irrelevantBelow: Float, countOnlyBelow: Float) -> Float
     /// Whether the value at a receiver cell is sure to be below `irrelevantBelow` (> −∞) from
