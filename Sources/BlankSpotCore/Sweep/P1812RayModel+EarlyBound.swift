@@ -32,7 +32,7 @@ extension P1812RayModel {
     struct EarlyPath {
         let pathKm: Double
         let hrsM: Double
-        /// Lbfs (eq. 8), computed as ``receiverValue(groundM:distanceM:dCol:dRow:near:irrelevantBelow:)`` does.
+        /// Lbfs (eq. 8), from the same function as ``receiverValue(groundM:distanceM:dCol:dRow:near:irrelevantBelow:)``.
         let lbfs: Double
         /// (z − hts)/d of the committed transmitter horizon and the committed tangent from the
         /// receiver, flattened m/km; lower bounds of θt, θr (mrad).
@@ -61,7 +61,7 @@ extension P1812RayModel {
         guard maxFlatSlope > (zrx - hts) / d else { return nil }   // committed samples: line of sight so far
         let dz = (hrs - hts) / 1000
         let tangent = flat.tangentFromRight(x: d, y: zrx)
-        return EarlyPath(pathKm: d, hrsM: hrs, lbfs: 92.4 + constants.log10F * 20 + 10 * DecibelMath.log10(d * d + dz * dz),
+        return EarlyPath(pathKm: d, hrsM: hrs, lbfs: constants.slantFreeSpaceLossDB(pathKm: d, heightDifferenceKm: dz),
                          txSlope: maxFlatSlope, tangentSlope: tangent.slope,
                          thetaTLowMrad: Self.elevationLowerBoundMrad(flattenedSlope: maxFlatSlope),
                          thetaRLowMrad: Self.elevationLowerBoundMrad(flattenedSlope: tangent.slope - 2 * k * d),

@@ -138,7 +138,7 @@ struct P1812RayModel: RayProfileModel {
             : budget.eirpDBm + gain - budget.thresholdDBm - Double(countOnlyBelow)
         let servesUpTo = budget.eirpDBm + gain - budget.thresholdDBm - 0.01
         let dz = (hrs - txAltitudeM) / 1000
-        let freeSpace = 92.4 + constants.log10F * 20 + 10 * DecibelMath.log10(d * d + dz * dz)   // eq. 8
+        let freeSpace = constants.slantFreeSpaceLossDB(pathKm: d, heightDifferenceKm: dz)   // eq. 8
         let loss: Double
         if freeSpace + constants.focusingFloorDB > lossLimit {
             // Even line of sight with the strongest focusing (Lb ≥ Lb0p, eq. 69) is irrelevant.

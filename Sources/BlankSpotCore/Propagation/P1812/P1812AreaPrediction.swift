@@ -139,6 +139,13 @@ public final class P1812InlandClimateTable: Sendable {
 }
 
 extension P1812TowerConstants {
+    /// Lbfs (eq. 8) over the slant distance: `pathKm` horizontally, `heightDifferenceKm`
+    /// between the antennas.
+    @inline(__always)
+    func slantFreeSpaceLossDB(pathKm d: Double, heightDifferenceKm dz: Double) -> Double {
+        92.4 + 20 * log10F + 10 * DecibelMath.log10(d * d + dz * dz)
+    }
+
     /// τ and β0 (eqs. 3a, 3–5) of an all-inland path of `d` km centred at latitude `phiDeg`,
     /// interpolating τ and log10 μ1 in the shared table.
     @inline(__always)

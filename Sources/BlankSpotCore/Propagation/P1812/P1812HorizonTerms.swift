@@ -22,8 +22,7 @@ public struct P1812HorizonTerms: Sendable {
     public init(summary s: P1812PathSummary, constants k: P1812TowerConstants) {
         let p = k.settings.timePercent, d = s.pathLengthKm, ae = k.aeKm
         // Line of sight (eqs. 8–10) over the slant distance.
-        let dh = (s.htsM - s.hrsM) / 1000
-        lbfs = 92.4 + 20 * k.log10F + 10 * DecibelMath.log10(d * d + dh * dh)
+        lbfs = k.slantFreeSpaceLossDB(pathKm: d, heightDifferenceKm: (s.htsM - s.hrsM) / 1000)
         focusingFactor = p == 50 ? 0 : 2.6 * (1 - exp(-0.1 * (s.txHorizonKm + s.rxHorizonKm)))
         lb0p = lbfs + focusingFactor * k.focusingLog
         thetaMrad = 1000 * d / ae + s.txHorizonAngleMrad + s.rxHorizonAngleMrad
