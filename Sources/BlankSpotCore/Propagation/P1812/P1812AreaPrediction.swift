@@ -19,8 +19,9 @@ import Foundation
 ///   loss with μ3 = 1 (its minimum over the roughness hm); only if both fall below Lbd is hm
 ///   scanned and Lba computed in full.
 /// - Lbulls is computed only when Ldsph > 0 (eq. 39 takes max(Ldsph − Lbulls, 0), and Lbulls ≥ 0).
-/// - At p = 50 %, where the ducting bound is at least Lbd and Lbs is more than 60 dB above it,
-///   eqs. 59–63 reduce exactly to Lbc = Lbd and are not evaluated.
+/// - At p = 50 %, where the ducting loss (or its lower bound) is at least Lbd, eqs. 57–62 reduce
+///   exactly to Lbam = Lbd and only eq. 63 is evaluated (``P1812/medianInlandCombinedDB``);
+///   elsewhere the blending factors Fj, Fk are evaluated only where they can change Lbam.
 /// - Where a caller only needs to know that Lb is at most a limit (many towers: a tower that
 ///   surely serves a cell but cannot be the best there), Lbfs + Lbulla + max(Ldsph, 0) bounds
 ///   Lb from above at p = 50 % (Lbc ≤ Lbam ≤ Lbd, Lbulls ≥ 0) and is returned when it is low
@@ -231,15 +232,6 @@ extension P1812 {
             ldp = ld50 + fi * (ldb - ld50)
         }
         let lbd50 = lbfs + ld50, lbd = lb0p + ldp
-        if p == 50 && ductingFloor >= lbd && lbs - lbd > 60 {
-            // The common case, where neither anomalous propagation nor troposcatter can count:
-            // Lba ≥ Lbd makes Lminbap ≥ Lbd and so Lbda = Lbd (eq. 61); at p = 50 % (Fi = 0,
-            // ω = 0) Lminb0p = Lbd50 = Lbd (eq. 59), so Lbam = Lbd (eq. 62); and with Lbs more
-            // than 60 dB above, eq. 63 gives Lbc = Lbd (see ``P1812/combine``). The same bits
-            // as the full combination, without its hyperbolic tangents, logarithms and powers.
-            return max(lb0p, lbd + k.locationOffsetDB)   // eq. 69
-        }
-
         // Ducting (eq. 46), in full only when it can lower Lbda (see the type's notes).
         var lba = ductingFloor
         if p < 50 || lba < lbd {
@@ -258,11 +250,15 @@ extension P1812 {
                     txHorizonKm: s.txHorizonKm, rxHorizonKm: s.rxHorizonKm))
             }
         }
-        let combined = P1812.combine(lineOfSightDB: lb0p, lineOfSightBeta0DB: lb0b, diffractionDB: ldp,
-                                     diffractionMedianBasicDB: lbd50, diffractionBasicDB: lbd, troposcatterDB: lbs,
-                                     ductingDB: lba, fi: fi, angularDistanceMrad: t.thetaMrad, pathLengthKm: d,
-                                     seaFraction: 0, timePercent: p, beta0Percent: beta0)
-        return max(lb0p, combined.lbc + k.locationOffsetDB)   // eq. 69
+        // At p = 50 % only what can change Lbc is evaluated: where the ducting loss is at least
+        // Lbd (the common case), eqs. 57–62 give Lbam = Lbd and only eq. 63 is left.
+        let lbc = p == 50
+            ? P1812.medianInlandCombinedDB(lineOfSightDB: lb0p, diffractionBasicDB: lbd, troposcatterDB: lbs, ductingDB: lba,
+                                           angularDistanceMrad: t.thetaMrad, pathLengthKm: d)
+            : P1812.combine(lineOfSightDB: lb0p, lineOfSightBeta0DB: lb0b, diffractionDB: ldp, diffractionMedianBasicDB: lbd50,
+                            diffractionBasicDB: lbd, troposcatterDB: lbs, ductingDB: lba, fi: fi, angularDistanceMrad: t.thetaMrad,
+                            pathLengthKm: d, seaFraction: 0, timePercent: p, beta0Percent: beta0).lbc
+        return max(lb0p, lbc + k.locationOffsetDB)   // eq. 69
     }
 
     /// Lbulls (eq. 21) for the smooth profile: heights all zero, terminals `htesphM`, `hresphM`

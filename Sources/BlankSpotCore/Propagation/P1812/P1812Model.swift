@@ -143,22 +143,70 @@ public enum P1812 {
                                troposcatterDB lbs: Double, ductingDB lba: Double, fi: Double,
                                angularDistanceMrad theta: Double, pathLengthKm d: Double, seaFraction omega: Double,
                                timePercent p: Double, beta0Percent beta0: Double) -> Combination {
-        let eta = 2.5
-        let fj = 1.0 - 0.5 * (1.0 + tanh(3.0 * 0.8 * (theta - 0.3) / 0.3))   // eq. 57 (ξ = 0.8, Θ = 0.3 mrad)
-        let fk = 1.0 - 0.5 * (1.0 + tanh(3.0 * 0.5 * (d - 20) / 20))   // eq. 58 (κ = 0.5, dsw = 20 km)
+        let fj = pathBlendFj(angularDistanceMrad: theta)
+        let fk = pathBlendFk(pathLengthKm: d)
         let lminb0p = p < beta0 ? lb0p + (1 - omega) * ldp : lbd50 + (lb0b + (1 - omega) * ldp - lbd50) * fi   // eq. 59
-        // eq. 60, written as η·ln(e^(a/η) + e^(b/η)) = m + η·ln(e^((a−m)/η) + e^((b−m)/η)) so large
-        // losses cannot overflow.
-        let m = max(lba, lb0p)
-        // Beyond 100 dB apart the smaller term changes the result by less than η·e^(−40).
-        let lminbap = abs(lba - lb0p) > 100 ? m : m + eta * log(exp((lba - m) / eta) + exp((lb0p - m) / eta))
+        let lminbap = ductingLineOfSightMinimumDB(ductingDB: lba, lineOfSightDB: lb0p)
         let lbda = lminbap > lbd ? lbd : lminbap + (lbd - lminbap) * fk   // eq. 61
         let lbam = lbda + (lminb0p - lbda) * fj   // eq. 62
-        // eq. 63 likewise scaled: −5·log10(10^(−0.2a) + 10^(−0.2b)).
-        let lo = min(lbs, lbam)
-        // Beyond 60 dB apart the larger loss changes the result by less than 10⁻¹¹ dB.
-        let lbc = abs(lbs - lbam) > 60 ? lo : lo - 5 * DecibelMath.log10(DecibelMath.exp10(-0.2 * (lbs - lo)) + DecibelMath.exp10(-0.2 * (lbam - lo)))
+        let lbc = troposcatterCombinedDB(troposcatterDB: lbs, modifiedDiffractionDB: lbam)
         return Combination(fj: fj, fk: fk, lminb0p: lminb0p, lminbap: lminbap, lbda: lbda, lbam: lbam, lbc: lbc)
+    }
+
+    /// Lbc (eq. 63) of an all-inland path (ω = 0) at p = 50 %, where Fi = 0 (see
+    /// ``P1812AreaPrediction``'s notes): the same value as ``combine(…)``'s `lbc`, bit for bit,
+    /// with the blending factors Fj and Fk (two hyperbolic tangents) and eq. 60 evaluated only
+    /// where they can change it.
+    ///
+    /// At p = 50 % with Fi = 0, Lminb0p = Lbd50 (eq. 59) and Lbd50 = Lbd, so eq. 62 gives
+    /// Lbam = Lbda + (Lbd − Lbda)·Fj, which is Lbd whatever Fj is once Lbda = Lbd; and eq. 61
+    /// gives Lbda = Lbd whenever Lminbap ≥ Lbd, which holds whenever Lba ≥ Lbd, since
+    /// Lminbap ≥ max(Lba, Lb0p) (eq. 60). `lbd` is both Lbd and Lbd50 here.
+    @inline(__always)
+    public static func medianInlandCombinedDB(lineOfSightDB lb0p: Double, diffractionBasicDB lbd: Double, troposcatterDB lbs: Double,
+                                              ductingDB lba: Double, angularDistanceMrad theta: Double, pathLengthKm d: Double) -> Double {
+        var lbam = lbd
+        if lba < lbd {
+            let lminbap = ductingLineOfSightMinimumDB(ductingDB: lba, lineOfSightDB: lb0p)
+            if !(lminbap > lbd) {
+                let lbda = lminbap + (lbd - lminbap) * pathBlendFk(pathLengthKm: d)   // eq. 61
+                lbam = lbda + (lbd - lbda) * pathBlendFj(angularDistanceMrad: theta)   // eq. 62
+            }
+        }
+        return troposcatterCombinedDB(troposcatterDB: lbs, modifiedDiffractionDB: lbam)
+    }
+
+    /// Fj (eq. 57, ξ = 0.8, Θ = 0.3 mrad): the blend of line-of-sight and diffraction losses
+    /// by angular distance.
+    @inline(__always)
+    static func pathBlendFj(angularDistanceMrad theta: Double) -> Double {
+        1.0 - 0.5 * (1.0 + tanh(3.0 * 0.8 * (theta - 0.3) / 0.3))
+    }
+
+    /// Fk (eq. 58, κ = 0.5, dsw = 20 km): the blend of ducting and diffraction losses by path
+    /// length.
+    @inline(__always)
+    static func pathBlendFk(pathLengthKm d: Double) -> Double {
+        1.0 - 0.5 * (1.0 + tanh(3.0 * 0.5 * (d - 20) / 20))
+    }
+
+    /// Lminbap (eq. 60, η = 2.5), written as η·ln(e^(a/η) + e^(b/η)) = m + η·ln(e^((a−m)/η) +
+    /// e^((b−m)/η)) so that large losses cannot overflow.
+    @inline(__always)
+    static func ductingLineOfSightMinimumDB(ductingDB lba: Double, lineOfSightDB lb0p: Double) -> Double {
+        let eta = 2.5
+        let m = max(lba, lb0p)
+        // Beyond 100 dB apart the smaller term changes the result by less than η·e^(−40).
+        return abs(lba - lb0p) > 100 ? m : m + eta * log(exp((lba - m) / eta) + exp((lb0p - m) / eta))
+    }
+
+    /// Lbc (eq. 63): −5·log10(10^(−0.2·Lbs) + 10^(−0.2·Lbam)), scaled by the smaller loss, whose
+    /// own term is then 10^0 = 1 exactly.
+    @inline(__always)
+    static func troposcatterCombinedDB(troposcatterDB lbs: Double, modifiedDiffractionDB lbam: Double) -> Double {
+        let lo = min(lbs, lbam), gap = abs(lbs - lbam)
+        // Beyond 60 dB apart the larger loss changes the result by less than 10⁻¹¹ dB.
+        return gap > 60 ? lo : lo - 5 * DecibelMath.log10(DecibelMath.exp10(-0.2 * gap) + 1)
     }
 
     /// Location variability standard deviation (§4.9): σL = (0.024·f + 0.52)·w^0.28 dB (f GHz,
