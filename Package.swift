@@ -30,10 +30,8 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // Cache prefetch hints for the sweep (a C header: Swift has no prefetch of its own).
-        .target(name: "CMemoryHints"),
         // The engine: grids, terrain, towers, propagation, the sweep. No GDAL.
-        .target(name: "BlankSpotCore", dependencies: ["CMemoryHints"]),
+        .target(name: "BlankSpotCore"),
         // GDAL at the edges: rasters, vectors, spatial references, errors.
         .target(name: "BlankSpotGDAL", dependencies: ["CGDAL", "CPROJ", "CCrypto", "BlankSpotCore"]),
         // The jobs: read inputs, call the engine, write the output folder.

@@ -13,15 +13,9 @@ protocol CellSink {
     func countOnlyBelow(cell: Int) -> Float
     /// Puts a cell that line of sight reaches (value ``LineOfSightModel/visibleValue``).
     func putVisible(cell: Int, col: Int, row: Int)
-    /// A hint that cell `cell` (a row-major grid index, possibly outside the grid) will soon be
-    /// asked about and put: its storage may be brought into the cache. Changes nothing else.
-    func prefetch(cell: Int)
 }
 
 extension CellSink {
-    @inline(__always)
-    func prefetch(cell: Int) {}
-
     @inline(__always)
     func putVisible(cell: Int, col: Int, row: Int) {
         put(cell: cell, col: col, row: row, value: LineOfSightModel.visibleValue)
@@ -42,11 +36,6 @@ struct FootprintSink: CellSink {
 
     @inline(__always)
     func countOnlyBelow(cell: Int) -> Float { accumulator.countOnlyBelow(cell) }
-
-    /// Only the grid-wide best is worth fetching: the footprint is the tower's own square,
-    /// a few megabytes that stay in the cache far better than the whole grid.
-    @inline(__always)
-    func prefetch(cell: Int) { accumulator.prefetchBestValue(cell) }
 
     @inline(__always)
     func put(cell: Int, col: Int, row: Int, value: Float) {
@@ -77,7 +66,4 @@ struct DirectMergeSink: CellSink {
 
     @inline(__always)
     func countOnlyBelow(cell: Int) -> Float { accumulator.countOnlyBelow(cell) }
-
-    @inline(__always)
-    func prefetch(cell: Int) { accumulator.prefetch(cell) }
 }

@@ -1,4 +1,3 @@
-import CMemoryHints
 import Foundation
 
 /// The combined result of all towers over the analysis grid.
@@ -102,21 +101,6 @@ final class CoverageAccumulator: @unchecked Sendable {
         }
         let dt = distance2(t), db = distance2(b)
         return dt < db || (dt == db && t < b)
-    }
-
-    /// Starts loading cell `g`'s entries of the result grids into the cache (a hint: `g` may be
-    /// any index, in the grid or not; nothing is read or written).
-    @inline(__always)
-    func prefetch(_ g: Int) {
-        if let bestValue { blankspot_prefetch_for_write(bestValue.baseAddress! + g) }
-        blankspot_prefetch_for_write(bestTower.baseAddress! + g)
-        blankspot_prefetch_for_write(serverCount.baseAddress! + g)
-    }
-
-    /// Starts loading cell `g`'s best value for reading only (see ``prefetch(_:)``).
-    @inline(__always)
-    func prefetchBestValue(_ g: Int) {
-        if let bestValue { blankspot_prefetch(bestValue.baseAddress! + g) }
     }
 
     /// The level below which a new value at cell `g` changes nothing: it would neither reach

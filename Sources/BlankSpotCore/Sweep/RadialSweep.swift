@@ -1,5 +1,3 @@
-import CMemoryHints
-
 /// Walks the rays of one tower over the terrain and hands each owned cell's model value to a
 /// sink (see ``RayFan`` for which ray owns which cell).
 ///
@@ -32,9 +30,6 @@ public struct RadialSweep: Sendable {
         let g = terrain.heightM(col: site.col, row: site.row)
         sink.put(cell: site.row * terrain.grid.width + site.col, col: site.col, row: site.row, value: g.isNaN ? .nan : model.ownCellValue(groundM: Double(g)))
     }
-
-    /// How many steps ahead of a ray's front its terrain and result cells are prefetched.
-    static let prefetchSteps = 4
 
     /// Walks rays `rays` (indices into ``fan``) of `site`.
     func sweep<M: RayProfileModel, S: CellSink>(site: GridSite, rays: Range<Int>, model prototype: M, into sink: S) {
@@ -80,14 +75,7 @@ public struct RadialSweep: Sendable {
         for i in 1...lastStep {
             // The cell this ray owns at step i (at most one, see RayCursor), evaluated against
             // samples 1…i−1.
-            let owns = cursor.advance()
-            // The ray reaches a new grid row (or column) every step, and with thousands of
-            // steps between two visits of neighbouring rays the row has left the cache: ask for
-            // the terrain and result lines a few steps ahead (near the ray; a hint only).
-            let ahead = cursor.candidate &+ Self.prefetchSteps &* majorStep
-            blankspot_prefetch(heights.baseAddress! + ahead)
-            sink.prefetch(cell: ahead)
-            if owns {
+            if cursor.advance() {
                 let mm = cursor.candidateMinor
                 let d2 = Double(i &* i &+ mm &* mm)
                 if d2 <= rCells2 {
