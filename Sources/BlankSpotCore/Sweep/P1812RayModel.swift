@@ -147,7 +147,7 @@ struct P1812RayModel: RayProfileModel {
             // No terrain point between the antennas (the tower's neighbours): free space.
             loss = freeSpace
         } else {
-            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, curvaturePerKm: curvaturePerKm),
+            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM),
                              lossLimit: lossLimit, notBestAbove: notBestAbove, servesUpTo: servesUpTo)
         }
         return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
@@ -159,9 +159,13 @@ struct P1812RayModel: RayProfileModel {
     struct NearPoints {
         let count: Int
         let dKm, h, z, inverseD, inverseU: UnsafeMutablePointer<Double>
+        /// The steepest flattened slope (z − hts)/d from the transmitter among the points, m/km,
+        /// and the distance of the first point that has it (−∞ and 0 without points).
+        let maxFlatSlope: Double
+        let maxFlatSlopeKm: Double
 
         @inline(__always)
-        init(_ near: NearProfile, curvaturePerKm k: Double) {
+        init(_ near: NearProfile, curvaturePerKm k: Double, txAltitudeM hts: Double) {
             let n = max(1, near.count), scratch = near.scratch
             dKm = scratch
             h = scratch + n
@@ -169,18 +173,24 @@ struct P1812RayModel: RayProfileModel {
             inverseD = scratch + 3 * n
             inverseU = scratch + 4 * n
             var m = 0
+            var maxSlope = -Double.infinity, maxSlopeKm = 0.0
             for j in 0..<near.count {
                 let hj = near.heightsM[j]
                 guard !hj.isNaN else { continue }
                 let dj = near.distancesM[j] * 0.001   // a multiplication: no division in this loop
+                let zj = hj - k * dj * dj, inverseDj = near.inverseDistancesPerKm[j]
                 dKm[m] = dj
                 h[m] = hj
-                z[m] = hj - k * dj * dj
-                inverseD[m] = near.inverseDistancesPerKm[j]
+                z[m] = zj
+                inverseD[m] = inverseDj
                 inverseU[m] = near.inverseRemainingPerKm[j]
+                let slope = (zj - hts) * inverseDj
+                if slope > maxSlope { maxSlope = slope; maxSlopeKm = dj }
                 m += 1
             }
             count = m
+            maxFlatSlope = maxSlope
+            maxFlatSlopeKm = maxSlopeKm
         }
     }
 
@@ -224,10 +234,16 @@ struct P1812RayModel: RayProfileModel {
         // Flattened heights of the near points for this curvature (the cached ones are for ae).
         let sameCurvature = k == curvaturePerKm
         @inline(__always) func zNear(_ j: Int) -> Double { sameCurvature ? near.z[j] : near.h[j] - k * near.dKm[j] * near.dKm[j] }
+        // The steepest slope from the transmitter: the committed one unless a near point's is
+        // steeper (the first such point, as a scan of the committed maximum then the points gives).
         var maxSlope = committedMax, maxSlopeKm = committedMaxKm
-        for j in 0..<near.count {
-            let slope = (zNear(j) - txAltitudeM) * near.inverseD[j]
-            if slope > maxSlope { maxSlope = slope; maxSlopeKm = near.dKm[j] }
+        if sameCurvature {
+            if near.maxFlatSlope > maxSlope { maxSlope = near.maxFlatSlope; maxSlopeKm = near.maxFlatSlopeKm }
+        } else {
+            for j in 0..<near.count {
+                let slope = (zNear(j) - txAltitudeM) * near.inverseD[j]
+                if slope > maxSlope { maxSlope = slope; maxSlopeKm = near.dKm[j] }
+            }
         }
         if maxSlope > slopeToRx {
             var tangent = -Double.infinity, tangentKm = 0.0
@@ -312,21 +328,22 @@ struct P1812RayModel: RayProfileModel {
         let lowerBound = terms.lossLowerBoundDB(constants: constants)
         // Ruled out before the smooth surface is gathered.
         if lowerBound > lossLimit { return .infinity }
-        // Smooth earth through the near points and the receiver's own point (eqs. 83–86).
+        // Smooth earth through the near points and the receiver's own point (eqs. 83–86), and
+        // the obstruction above the line between the antennas, raw heights (eqs. 87, 88): the
+        // committed part from the running state, then one pass over the near points.
         var f = fit
-        for j in 0..<near.count { f.append(distanceKm: near.dKm[j], heightM: near.h[j]) }
-        f.append(distanceKm: d, heightM: hn)
-        // Obstruction above the line between the antennas, raw heights (eqs. 87, 88).
         let s = (hrs - hts) / d
         var top = raw.count > 0 ? raw.support(slope: s).value : -Double.infinity
         var rxSlope = raw.count > 0 ? raw.tangentFromRight(x: d, y: hrs).slope : -Double.infinity
         var txSlope = maxRawSlope
         for j in 0..<near.count {
-            let hj = near.h[j]
-            top = max(top, hj - s * near.dKm[j])
+            let hj = near.h[j], dj = near.dKm[j]
+            f.append(distanceKm: dj, heightM: hj)
+            top = max(top, hj - s * dj)
             rxSlope = max(rxSlope, (hj - hrs) * near.inverseU[j])
             txSlope = max(txSlope, (hj - hts) * near.inverseD[j])
         }
+        f.append(distanceKm: d, heightM: hn)
         let surface = P1812SmoothSurface(smoothTxM: f.txHeightM, smoothRxM: f.rxHeightM, obstructionM: top - hts,
                                          alphaObt: txSlope - s, alphaObr: rxSlope + s)
         // Path centre: half way to the receiver, north–south component (≈ 110.6 km per degree).
