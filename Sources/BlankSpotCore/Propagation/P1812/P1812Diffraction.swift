@@ -63,6 +63,7 @@ public enum P1812Diffraction {
             let ft = firstTermAtAp ?? FirstTerm(adftKm: ap, frequencyGHz: f, seaFraction: omega, polarization: polarization)
             return ft.lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM)   // eq. 23
         }
+        if smoothEarthSurelyClears(hteM: hteM, hreM: hreM, effectiveEarthRadiusKm: ap, pathLengthKm: d, wavelengthM: lambda) { return 0 }
         let c = (hteM - hreM) / (hteM + hreM)   // eq. 24
         let m = 250 * d * d / (ap * (hteM + hreM))   // eq. 25
         let b = 2 * ((m + 1) / (3 * m)).squareRoot()
@@ -77,6 +78,23 @@ public enum P1812Diffraction {
             .lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM)
         if ldft < 0 { return 0 }
         return (1 - hse / hreq) * ldft
+    }
+
+    /// Whether a line-of-sight path over the smooth earth surely has hse > hreq (eq. 27), so
+    /// that Ldsph = 0, without solving eq. 26's cubic (an arccosine and a cosine).
+    ///
+    /// hse is the height of the line between the antennas above the smooth earth at the
+    /// distance dse1: c(x) = hte + (hre − hte)·x/d − 500·x·(d − x)/ap (expand eq. 27 with
+    /// dse2 = d − dse1). c is a parabola open upwards, so hse ≥ its minimum, at
+    /// x = d/2 − (hre − hte)·ap/(1000·d). And hreq = 17.456·√(dse1·dse2·λ/d) ≤ 17.456·√(λ·d/4),
+    /// since dse1·dse2 ≤ d²/4. When the minimum clears that bound by 1 µm (rounding is some
+    /// 10⁻¹² m here), hse > hreq.
+    @inline(__always)
+    static func smoothEarthSurelyClears(hteM: Double, hreM: Double, effectiveEarthRadiusKm ap: Double, pathLengthKm d: Double,
+                                        wavelengthM lambda: Double) -> Bool {
+        let xKm = d / 2 - (hreM - hteM) * ap / (1000 * d)
+        let lowestClearanceM = hteM + (hreM - hteM) * xKm / d - 500 * xKm * (d - xKm) / ap
+        return lowestClearanceM > 17.456 * (d * lambda / 4).squareRoot() + 1e-6
     }
 
     /// First-term spherical-earth diffraction loss Ldft (§4.3.3) for one earth radius: the
