@@ -44,7 +44,8 @@ import Testing
             // only rounding separates equal cases: 1e-9 dB).
             if let e = inner.earlyPath(groundM: groundM, distanceM: distanceM, nearFromM: near.distancesM[0],
                                        nearToM: near.distancesM[near.count - 1]) {
-                let points = P1812RayModel.NearPoints(near, curvaturePerKm: inner.curvaturePerKm, txAltitudeM: inner.txAltitudeM)
+                let points = P1812RayModel.NearPoints(near, curvaturePerKm: inner.curvaturePerKm, txAltitudeM: inner.txAltitudeM,
+                                                      rxAltitudeM: e.hrsM, pathKm: distanceM / 1000)
                 let full = P1812HorizonTerms(summary: inner.pathSummary(d: distanceM / 1000, hn: groundM, hrs: e.hrsM, near: points),
                                              constants: inner.constants)
                 let pairs = [("Lbs", inner.troposcatterLowerBoundDB(e), full.lbs),

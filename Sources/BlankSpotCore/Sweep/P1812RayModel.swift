@@ -147,15 +147,17 @@ struct P1812RayModel: RayProfileModel {
             // No terrain point between the antennas (the tower's neighbours): free space.
             loss = freeSpace
         } else {
-            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM),
+            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM, rxAltitudeM: hrs, pathKm: d),
                              lossLimit: lossLimit, notBestAbove: notBestAbove, servesUpTo: servesUpTo)
         }
         return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
     }
 
-    /// The near points of one receiver in the forms the queries need: distance (km), raw and
+    /// The near points of one receiver in the forms the queries need — distance (km), raw and
     /// flattened heights, and the reciprocals of the distances to both terminals (the sweep's,
-    /// from its 1/j table; points without data are dropped). Lives in the sweep's scratch space.
+    /// from its 1/j table; points without data are dropped) — and, from the same single pass,
+    /// every maximum over them that the receiver's queries take and the sums for the
+    /// smooth-earth fit. Lives in the sweep's scratch space.
     struct NearPoints {
         let count: Int
         let dKm, h, z, inverseD, inverseU: UnsafeMutablePointer<Double>
@@ -163,34 +165,88 @@ struct P1812RayModel: RayProfileModel {
         /// and the distance of the first point that has it (−∞ and 0 without points).
         let maxFlatSlope: Double
         let maxFlatSlopeKm: Double
+        /// The steepest flattened slope (z − zrx)/(D − d) seen from the receiver, and the
+        /// distance of the first point that has it (−∞ and 0 without points).
+        let rxTangentSlope: Double
+        let rxTangentKm: Double
+        /// Over the raw heights: max(h − s·d) for the slope s of the line between the antennas
+        /// (the obstruction, eq. 87), and the steepest slopes from the receiver and from the
+        /// transmitter (eq. 88's αobr, αobt before s is taken off); −∞ without points.
+        let rawTopM: Double
+        let rawRxSlope: Double
+        let rawTxSlope: Double
+        /// Whether no point was dropped, so that the points are the sweep's even run and the
+        /// smooth-earth fit may take them as one (``SmoothEarthFit/appendEvenRun``).
+        let isEvenRun: Bool
+        let firstIndex: Int
+        let spacingKm: Double
+        let heightSumM: Double
+        let indexWeightedHeightSumM: Double
 
+        /// `k`: 500/ae; `hts`, `hrs`: the antennas' altitudes, m; `d`: the path, km.
         @inline(__always)
-        init(_ near: NearProfile, curvaturePerKm k: Double, txAltitudeM hts: Double) {
+        init(_ near: NearProfile, curvaturePerKm k: Double, txAltitudeM hts: Double, rxAltitudeM hrs: Double, pathKm d: Double) {
             let n = max(1, near.count), scratch = near.scratch
             dKm = scratch
             h = scratch + n
             z = scratch + 2 * n
             inverseD = scratch + 3 * n
             inverseU = scratch + 4 * n
+            let zrx = hrs - k * d * d
+            let s = (hrs - hts) / d
             var m = 0
             var maxSlope = -Double.infinity, maxSlopeKm = 0.0
+            var tangent = -Double.infinity, tangentKm = 0.0
+            var top = -Double.infinity, rxSlope = -Double.infinity, txSlope = -Double.infinity
+            var sum = 0.0, weightedSum = 0.0
+            var a = Double(near.firstIndex)
             for j in 0..<near.count {
                 let hj = near.heightsM[j]
-                guard !hj.isNaN else { continue }
+                guard !hj.isNaN else { a += 1; continue }
                 let dj = near.distancesM[j] * 0.001   // a multiplication: no division in this loop
-                let zj = hj - k * dj * dj, inverseDj = near.inverseDistancesPerKm[j]
+                let zj = hj - k * dj * dj, inverseDj = near.inverseDistancesPerKm[j], inverseUj = near.inverseRemainingPerKm[j]
                 dKm[m] = dj
                 h[m] = hj
                 z[m] = zj
                 inverseD[m] = inverseDj
-                inverseU[m] = near.inverseRemainingPerKm[j]
+                inverseU[m] = inverseUj
                 let slope = (zj - hts) * inverseDj
                 if slope > maxSlope { maxSlope = slope; maxSlopeKm = dj }
+                let fromRx = (zj - zrx) * inverseUj
+                if fromRx > tangent { tangent = fromRx; tangentKm = dj }
+                top = max(top, hj - s * dj)
+                rxSlope = max(rxSlope, (hj - hrs) * inverseUj)
+                txSlope = max(txSlope, (hj - hts) * inverseDj)
+                sum += hj
+                weightedSum += a * hj
+                a += 1
                 m += 1
             }
             count = m
             maxFlatSlope = maxSlope
             maxFlatSlopeKm = maxSlopeKm
+            rxTangentSlope = tangent
+            rxTangentKm = tangentKm
+            rawTopM = top
+            rawRxSlope = rxSlope
+            rawTxSlope = txSlope
+            isEvenRun = m == near.count
+            firstIndex = near.firstIndex
+            spacingKm = near.spacingM * 0.001
+            heightSumM = sum
+            indexWeightedHeightSumM = weightedSum
+        }
+
+        /// Adds the points to a smooth-earth fit, as one even run when they are one.
+        @inline(__always)
+        func append(to fit: inout SmoothEarthFit) {
+            guard count > 0 else { return }
+            if isEvenRun {
+                fit.appendEvenRun(count: count, firstIndex: firstIndex, spacingKm: spacingKm, firstHeightM: h[0], lastHeightM: h[count - 1],
+                                  heightSumM: heightSumM, indexWeightedHeightSumM: indexWeightedHeightSumM)
+            } else {
+                for j in 0..<count { fit.append(distanceKm: dKm[j], heightM: h[j]) }
+            }
         }
     }
 
@@ -252,9 +308,13 @@ struct P1812RayModel: RayProfileModel {
                 tangent = t.slope
                 tangentKm = hull.x[t.index]
             }
-            for j in 0..<near.count {
-                let slope = (zNear(j) - zrx) * near.inverseU[j]
-                if slope > tangent { tangent = slope; tangentKm = near.dKm[j] }
+            if sameCurvature {
+                if near.rxTangentSlope > tangent { tangent = near.rxTangentSlope; tangentKm = near.rxTangentKm }
+            } else {
+                for j in 0..<near.count {
+                    let slope = (zNear(j) - zrx) * near.inverseU[j]
+                    if slope > tangent { tangent = slope; tangentKm = near.dKm[j] }
+                }
             }
             return (true, maxSlope + k * d, tangent - k * d, 0, 0, maxSlope, maxSlopeKm, tangent, tangentKm)
         }
@@ -333,16 +393,10 @@ struct P1812RayModel: RayProfileModel {
         // committed part from the running state, then one pass over the near points.
         var f = fit
         let s = (hrs - hts) / d
-        var top = raw.count > 0 ? raw.support(slope: s).value : -Double.infinity
-        var rxSlope = raw.count > 0 ? raw.tangentFromRight(x: d, y: hrs).slope : -Double.infinity
-        var txSlope = maxRawSlope
-        for j in 0..<near.count {
-            let hj = near.h[j], dj = near.dKm[j]
-            f.append(distanceKm: dj, heightM: hj)
-            top = max(top, hj - s * dj)
-            rxSlope = max(rxSlope, (hj - hrs) * near.inverseU[j])
-            txSlope = max(txSlope, (hj - hts) * near.inverseD[j])
-        }
+        let top = max(raw.count > 0 ? raw.support(slope: s).value : -Double.infinity, near.rawTopM)
+        let rxSlope = max(raw.count > 0 ? raw.tangentFromRight(x: d, y: hrs).slope : -Double.infinity, near.rawRxSlope)
+        let txSlope = max(maxRawSlope, near.rawTxSlope)
+        near.append(to: &f)
         f.append(distanceKm: d, heightM: hn)
         let surface = P1812SmoothSurface(smoothTxM: f.txHeightM, smoothRxM: f.rxHeightM, obstructionM: top - hts,
                                          alphaObt: txSlope - s, alphaObr: rxSlope + s)

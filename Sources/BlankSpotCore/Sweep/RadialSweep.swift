@@ -131,7 +131,8 @@ public struct RadialSweep: Sendable {
                         value = model.receiverValue(groundM: Double(g), distanceM: distanceM, dCol: dCol, dRow: dRow,
                                                     near: NearProfile(distancesM: nearDistances, heightsM: nearHeights,
                                                                       inverseDistancesPerKm: nearInverseD, inverseRemainingPerKm: nearInverseU,
-                                                                      count: nearCount, scratch: nearScratch),
+                                                                      count: nearCount, firstIndex: j0, spacingM: lineStepM,
+                                                                      scratch: nearScratch),
                                                     irrelevantBelow: irrelevantBelow, countOnlyBelow: sink.countOnlyBelow(cell: cell))
                     }
                     previousRuledOut = value == -.infinity

@@ -85,6 +85,10 @@ public struct NearProfile {
     public let inverseDistancesPerKm: UnsafePointer<Double>
     public let inverseRemainingPerKm: UnsafePointer<Double>
     public let count: Int
+    /// The points are evenly spaced on the exact line: point k lies (`firstIndex` + k)·`spacingM`
+    /// from the tower (the receiver at i·`spacingM`, i = `firstIndex` + `count`).
+    public let firstIndex: Int
+    public let spacingM: Double
     /// Room for the model's own per-receiver work: `nearScratchPerSample`·K doubles.
     public let scratch: UnsafeMutablePointer<Double>
 

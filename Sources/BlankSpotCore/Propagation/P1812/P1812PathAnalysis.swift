@@ -155,6 +155,31 @@ public struct SmoothEarthFit: Sendable, Equatable {
         pointCount += 1
     }
 
+    /// Adds a run of `count` points spaced evenly, point k (0 ≤ k < `count`) at
+    /// (`firstIndex` + k)·`spacingKm` km, from the sums of its heights Σh_k = `heightSumM` and
+    /// Σ(`firstIndex` + k)·h_k = `indexWeightedHeightSumM` and its end heights: the same v1, v2
+    /// as appending the points one by one, up to rounding.
+    ///
+    /// With d_k = a_k·L, a_k = a_0 + k, every segment of the run has d_k − d_(k−1) = L, and the
+    /// terms of eqs. 83 and 84 collect per point: eq. 83 counts each height twice except the
+    /// ends, L·(2Σh − h_0 − h_(n−1)); in eq. 84 segment k gives L²·(h_k·(3a_k − 1) + h_(k−1)·(3a_(k−1) + 1)),
+    /// so each height has the weight 6a_k except the ends, which lack their outer half:
+    /// L²·(6Σa·h − (3a_0 − 1)·h_0 − (3a_(n−1) + 1)·h_(n−1)). The segment joining the run to the
+    /// previous point is the usual one.
+    @inline(__always)
+    public mutating func appendEvenRun(count n: Int, firstIndex a0: Int, spacingKm L: Double, firstHeightM h0: Double,
+                                       lastHeightM hLast: Double, heightSumM: Double, indexWeightedHeightSumM: Double) {
+        guard n > 0 else { return }
+        append(distanceKm: Double(a0) * L, heightM: h0)
+        guard n > 1 else { return }
+        let aLast = Double(a0 + n - 1), aFirst = Double(a0)
+        v1 += L * (2 * heightSumM - h0 - hLast)
+        v2 += L * L * (6 * indexWeightedHeightSumM - (3 * aFirst - 1) * h0 - (3 * aLast + 1) * hLast)
+        lastDistanceKm = aLast * L
+        lastHeightM = hLast
+        pointCount += n - 1
+    }
+
     /// Smooth-surface height at the transmitter, m (eq. 85).
     public var txHeightM: Double { (2 * v1 * lastDistanceKm - v2) / (lastDistanceKm * lastDistanceKm) }
     /// Smooth-surface height at the receiver, m (eq. 86).
