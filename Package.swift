@@ -1,5 +1,26 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
+
+/// Code generation for the engine. On an x86-64 build machine with the Haswell-era extensions
+/// (AVX2, FMA, BMI1/2, F16C, MOVBE, LZCNT: every Intel core since 2013, every AMD Zen), the
+/// engine is compiled for that instruction set: three-operand VEX arithmetic and fewer register
+/// copies take about 10 % off the P.1812 sweep's instructions. Floating-point results do not
+/// change: Swift never fuses a multiply and an add unless the code asks for it, and the outputs
+/// were compared byte for byte (README, Speed). The binary is built where it runs (SwiftPM builds
+/// from source); set BLANKSPOT_GENERIC_CPU=1 to build for any x86-64 instead.
+let engineSwiftSettings: [SwiftSetting] = {
+    #if arch(x86_64) && os(Linux)
+    guard ProcessInfo.processInfo.environment["BLANKSPOT_GENERIC_CPU"] == nil,
+          let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+          let flagsLine = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return [] }
+    let flags = Set(flagsLine.split(separator: " ").map(String.init))
+    let haswell = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm"]   // LZCNT is listed as abm
+    return haswell.allSatisfy(flags.contains) ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
+    #else
+    return []
+    #endif
+}()
 
 let package = Package(
     name: "blankspot",
@@ -31,7 +52,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         // The engine: grids, terrain, towers, propagation, the sweep. No GDAL.
-        .target(name: "BlankSpotCore"),
+        .target(name: "BlankSpotCore", swiftSettings: engineSwiftSettings),
         // GDAL at the edges: rasters, vectors, spatial references, errors.
         .target(name: "BlankSpotGDAL", dependencies: ["CGDAL", "CPROJ", "CCrypto", "BlankSpotCore"]),
         // The jobs: read inputs, call the engine, write the output folder.
