@@ -37,13 +37,13 @@ import Testing
             guard value.isFinite, near.count > 0 else { return value }
             func proves(_ level: Float) -> Bool {
                 inner.isSurelyBelow(level, groundM: groundM, distanceM: distanceM, dCol: dCol, dRow: dRow,
-                                    nearFromM: near.distancesM[0], nearToM: near.distancesM[near.count - 1], nearCount: near.count)
+                                    nearFromM: near.distanceM(0), nearToM: near.distanceM(near.count - 1), nearCount: near.count)
             }
             findings.cells += 1
             // Each term's bound against the term the full evaluation uses (same formulas, so
             // only rounding separates equal cases: 1e-9 dB).
-            if let e = inner.earlyPath(groundM: groundM, distanceM: distanceM, nearFromM: near.distancesM[0],
-                                       nearToM: near.distancesM[near.count - 1]) {
+            if let e = inner.earlyPath(groundM: groundM, distanceM: distanceM, nearFromM: near.distanceM(0),
+                                       nearToM: near.distanceM(near.count - 1)) {
                 let points = P1812RayModel.NearPoints(near, curvaturePerKm: inner.curvaturePerKm, txAltitudeM: inner.txAltitudeM,
                                                       rxAltitudeM: e.hrsM, pathKm: distanceM / 1000)
                 let full = P1812HorizonTerms(summary: inner.pathSummary(d: distanceM / 1000, hn: groundM, hrs: e.hrsM, near: points),

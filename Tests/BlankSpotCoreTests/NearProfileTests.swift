@@ -36,18 +36,28 @@ import Testing
                 findings.mismatches.append("(\(dCol), \(dRow)): \(near.count) near points, expected \(expectedCount)")
                 return 0
             }
+            // The points as a model's single pass reads them.
+            var distancesM: [Double] = [], heightsM: [Double] = [], inverseD: [Double] = [], inverseU: [Double] = []
+            near.forEachPoint { _, d, h, invD, invU in
+                distancesM.append(d); heightsM.append(h); inverseD.append(invD); inverseU.append(invU)
+            }
+            func same(_ a: Double, _ b: Double) -> Bool { a == b || (a.isNaN && b.isNaN) }
             for k in 0..<near.count {
                 let j = steps - near.count + k
-                let sameHeight = near.heightsM[k] == profile.heightsM[j] || (near.heightsM[k].isNaN && profile.heightsM[j].isNaN)
-                if !sameHeight || near.distancesM[k] != profile.distancesM[j] {
-                    findings.mismatches.append("(\(dCol), \(dRow)) point \(j): sweep (\(near.distancesM[k]), \(near.heightsM[k])), exact line (\(profile.distancesM[j]), \(profile.heightsM[j]))")
+                if !same(heightsM[k], profile.heightsM[j]) || distancesM[k] != profile.distancesM[j] {
+                    findings.mismatches.append("(\(dCol), \(dRow)) point \(j): sweep (\(distancesM[k]), \(heightsM[k])), exact line (\(profile.distancesM[j]), \(profile.heightsM[j]))")
+                }
+                // One point at a time (what ITM reads) gives the same point.
+                if !same(near.heightM(k), heightsM[k]) || near.distanceM(k) != distancesM[k]
+                    || near.inverseDistancePerKm(k) != inverseD[k] || near.inverseRemainingPerKm(k) != inverseU[k] {
+                    findings.mismatches.append("(\(dCol), \(dRow)) point \(j): random access differs from the pass")
                 }
                 // The reciprocals come from a 1/j table (times 1000/step) instead of dividing;
                 // the receiver's distance √(i² + m²)·cell equals i·step up to rounding, so
                 // they agree with direct division to a few units in the last place: 1e-12.
                 let dKm = profile.distancesM[j] / 1000, toRxKm = (profile.distancesM[steps] - profile.distancesM[j]) / 1000
-                if abs(near.inverseDistancesPerKm[k] * dKm - 1) > 1e-12 || abs(near.inverseRemainingPerKm[k] * toRxKm - 1) > 1e-12 {
-                    findings.mismatches.append("(\(dCol), \(dRow)) point \(j): reciprocals \(near.inverseDistancesPerKm[k]), \(near.inverseRemainingPerKm[k]) for \(dKm) km, \(toRxKm) km")
+                if abs(inverseD[k] * dKm - 1) > 1e-12 || abs(inverseU[k] * toRxKm - 1) > 1e-12 {
+                    findings.mismatches.append("(\(dCol), \(dRow)) point \(j): reciprocals \(inverseD[k]), \(inverseU[k]) for \(dKm) km, \(toRxKm) km")
                 }
                 findings.pointsChecked += 1
             }

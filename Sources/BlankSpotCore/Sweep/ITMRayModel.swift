@@ -107,7 +107,7 @@ struct ITMRayModel: RayProfileModel {
         let first = np - near.count
         for k in 0..<near.count {
             keep[k] = z[first + k]
-            let h = near.heightsM[k]
+            let h = near.heightM(k)
             if !h.isNaN { z[first + k] = h }
         }
         keep[near.count] = z[np]

@@ -189,11 +189,8 @@ struct P1812RayModel: RayProfileModel {
         @inline(never)
         init(_ near: NearProfile, curvaturePerKm k: Double, txAltitudeM hts: Double, rxAltitudeM hrs: Double, pathKm d: Double) {
             let n = max(1, near.count), scratch = near.scratch
-            dKm = scratch
-            h = scratch + n
-            z = scratch + 2 * n
-            inverseD = scratch + 3 * n
-            inverseU = scratch + 4 * n
+            let dKm = scratch, h = scratch + n, z = scratch + 2 * n, inverseD = scratch + 3 * n, inverseU = scratch + 4 * n
+            (self.dKm, self.h, self.z, self.inverseD, self.inverseU) = (dKm, h, z, inverseD, inverseU)
             let zrx = hrs - k * d * d
             let s = (hrs - hts) / d
             var m = 0
@@ -202,11 +199,10 @@ struct P1812RayModel: RayProfileModel {
             var top = -Double.infinity, rxSlope = -Double.infinity, txSlope = -Double.infinity
             var sum = 0.0, weightedSum = 0.0
             var a = Double(near.firstIndex)
-            for j in 0..<near.count {
-                let hj = near.heightsM[j]
-                guard !hj.isNaN else { a += 1; continue }
-                let dj = near.distancesM[j] * 0.001   // a multiplication: no division in this loop
-                let zj = hj - k * dj * dj, inverseDj = near.inverseDistancesPerKm[j], inverseUj = near.inverseRemainingPerKm[j]
+            near.forEachPoint { _, distanceM, hj, inverseDj, inverseUj in
+                guard !hj.isNaN else { a += 1; return }
+                let dj = distanceM * 0.001   // a multiplication: no division in this loop
+                let zj = hj - k * dj * dj
                 dKm[m] = dj
                 h[m] = hj
                 z[m] = zj

@@ -36,7 +36,7 @@ public struct RadialSweep: Sendable {
         let nearCapacity = max(1, M.exactNearSamples)
         terrain.heightsM.withUnsafeBufferPointer { heights in
             inverseSteps.withUnsafeBufferPointer { inverseSteps in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: (4 + NearProfile.scratchPerSample) * nearCapacity) { near in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: NearProfile.scratchPerSample * nearCapacity) { near in
                     var model = prototype
                     // The disc: the run's radius, or the tower's reach when that is shorter.
                     let discCells = min(radiusCells, prototype.reachM / terrain.grid.cellSizeM)
@@ -55,9 +55,7 @@ public struct RadialSweep: Sendable {
         inverseSteps: UnsafeBufferPointer<Double>, near: UnsafeMutablePointer<Double>, model: inout M, sink: S
     ) {
         let nearCapacity = M.exactNearSamples
-        let stride = max(1, nearCapacity)
-        let nearDistances = near, nearHeights = near + stride, nearInverseD = near + 2 * stride, nearInverseU = near + 3 * stride
-        let nearScratch = near + 4 * stride
+        let nearScratch = near
         let cellM = terrain.grid.cellSizeM
         var cursor = RayCursor(ray: ray, fan: fan, grid: terrain.grid, site: site, discCells: discCells)
         let lastStep = cursor.lastStep
@@ -103,36 +101,12 @@ public struct RadialSweep: Sendable {
                                                        nearCount: nearCount) {
                         value = -.infinity
                     } else {
-                        if nearCount > 0 {
-                            // The last points before the receiver on the exact line (i, m): at
-                            // major step j the line is at minor offset m·j/i, tracked exactly as
-                            // q + r/i (0 ≤ r < i), with no rounding call; heights and distances
-                            // are computed with the same expressions as ``GridProfile`` (bit for
-                            // bit, a test checks). Point j lies j·lineStep from the tower and
-                            // (i − j)·lineStep from the receiver: both reciprocals come from the
-                            // 1/j table.
-                            let inverseLineStepKm = 1000 / lineStepM, inverseI = inverseSteps[i]
-                            var (q, r) = (m * j0).quotientAndRemainder(dividingBy: i)
-                            if r < 0 { r += i; q -= 1 }
-                            var rowBase = originBase &+ j0 &* majorStep
-                            for k in 0..<nearCount {
-                                let base = rowBase &+ q &* qUnit
-                                var h = Double(heights[base])
-                                if r != 0 { h += (Double(heights[base &+ qUnit]) - h) * (Double(r) * inverseI) }
-                                nearDistances[k] = Double(j0 &+ k) * lineStepM
-                                nearHeights[k] = h
-                                nearInverseD[k] = inverseLineStepKm * inverseSteps[j0 &+ k]
-                                nearInverseU[k] = inverseLineStepKm * inverseSteps[i &- j0 &- k]
-                                rowBase &+= majorStep
-                                r &+= m   // |m| ≤ i: at most one carry either way
-                                if r >= i { r &-= i; q &+= 1 } else if r < 0 { r &+= i; q &-= 1 }
-                            }
-                        }
-                        value = model.receiverValue(groundM: Double(g), distanceM: distanceM, dCol: dCol, dRow: dRow,
-                                                    near: NearProfile(distancesM: nearDistances, heightsM: nearHeights,
-                                                                      inverseDistancesPerKm: nearInverseD, inverseRemainingPerKm: nearInverseU,
-                                                                      count: nearCount, firstIndex: j0, spacingM: lineStepM,
-                                                                      scratch: nearScratch),
+                        // The last points before the receiver on the exact line (i, m), which
+                        // the model reads straight from the terrain (see NearProfile).
+                        let near = NearProfile(count: nearCount, receiverStep: i, minorOffset: m, spacingM: lineStepM,
+                                               originBase: originBase, majorStep: majorStep, minorUnit: qUnit,
+                                               heights: heights.baseAddress!, inverseSteps: inverseSteps.baseAddress!, scratch: nearScratch)
+                        value = model.receiverValue(groundM: Double(g), distanceM: distanceM, dCol: dCol, dRow: dRow, near: near,
                                                     irrelevantBelow: irrelevantBelow, countOnlyBelow: sink.countOnlyBelow(cell: cell))
                     }
                     previousRuledOut = value == -.infinity

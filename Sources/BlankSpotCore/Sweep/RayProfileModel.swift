@@ -68,30 +68,3 @@ extension RayProfileModel {
     public func isSurelyBelow(_ irrelevantBelow: Float, groundM: Double, distanceM: Double, dCol: Int, dRow: Int,
                               nearFromM: Double, nearToM: Double, nearCount: Int) -> Bool { false }
 }
-
-/// Profile points next to a receiver cell, sampled on the exact grid line from the tower to
-/// that cell (as ``GridProfile`` does), nearest to the receiver last.
-///
-/// Why: a ray passes up to half a cell beside the cells it evaluates, and the terrain just in
-/// front of a 1.5 m receiver antenna weighs most in diffraction (the Fresnel weighting of P.1812
-/// eq. 15 grows without bound towards the terminals), so half a cell sideways there can change
-/// the loss by decibels. Taking the last few points from the exact line removes that error
-/// where it is largest, at the cost of K interpolations per cell.
-public struct NearProfile {
-    public let distancesM: UnsafePointer<Double>
-    public let heightsM: UnsafePointer<Double>
-    /// 1/d for each point's distance d from the tower and 1/(D − d) for its distance from the
-    /// receiver (D the receiver's distance), km⁻¹, from a table of 1/j (no division per point).
-    public let inverseDistancesPerKm: UnsafePointer<Double>
-    public let inverseRemainingPerKm: UnsafePointer<Double>
-    public let count: Int
-    /// The points are evenly spaced on the exact line: point k lies (`firstIndex` + k)·`spacingM`
-    /// from the tower (the receiver at i·`spacingM`, i = `firstIndex` + `count`).
-    public let firstIndex: Int
-    public let spacingM: Double
-    /// Room for the model's own per-receiver work: `nearScratchPerSample`·K doubles.
-    public let scratch: UnsafeMutablePointer<Double>
-
-    /// Doubles of scratch the sweep provides per near sample.
-    public static let scratchPerSample = 5
-}
