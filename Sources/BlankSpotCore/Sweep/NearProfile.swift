@@ -95,12 +95,16 @@ public struct NearProfile {
         let i = receiverStep, m = minorOffset
         var (q, r) = (m * firstIndex).quotientAndRemainder(dividingBy: i)
         if r < 0 { r += i; q -= 1 }
-        var rowBase = firstRowBase
+        var base = firstRowBase &+ q &* minorUnit
+        let minor = minorUnit
         for k in 0..<count {
-            body(k, distanceM(k), height(base: rowBase &+ q &* minorUnit, remainder: r), inverseDistancePerKm(k), inverseRemainingPerKm(k))
-            rowBase &+= majorStep
-            r &+= m   // |m| ≤ i: at most one carry either way
-            if r >= i { r &-= i; q &+= 1 } else if r < 0 { r &+= i; q &-= 1 }
+            body(k, distanceM(k), height(base: base, remainder: r), inverseDistancePerKm(k), inverseRemainingPerKm(k))
+            // Next major step; |m| ≤ i, so at most one carry either way, taken without a
+            // branch (carries come irregularly: a branch on them would often be mispredicted).
+            r &+= m
+            let up = r >= i, down = r < 0
+            r &+= up ? -i : (down ? i : 0)
+            base &+= majorStep &+ (up ? minor : (down ? -minor : 0))
         }
     }
 }

@@ -153,101 +153,6 @@ struct P1812RayModel: RayProfileModel {
         return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
     }
 
-    /// The near points of one receiver in the forms the queries need — distance (km), raw and
-    /// flattened heights, and the reciprocals of the distances to both terminals (the sweep's,
-    /// from its 1/j table; points without data are dropped) — and, from the same single pass,
-    /// every maximum over them that the receiver's queries take and the sums for the
-    /// smooth-earth fit. Lives in the sweep's scratch space.
-    struct NearPoints {
-        let count: Int
-        let dKm, h, z, inverseD, inverseU: UnsafeMutablePointer<Double>
-        /// The steepest flattened slope (z − hts)/d from the transmitter among the points, m/km,
-        /// and the distance of the first point that has it (−∞ and 0 without points).
-        let maxFlatSlope: Double
-        let maxFlatSlopeKm: Double
-        /// The steepest flattened slope (z − zrx)/(D − d) seen from the receiver, and the
-        /// distance of the first point that has it (−∞ and 0 without points).
-        let rxTangentSlope: Double
-        let rxTangentKm: Double
-        /// Over the raw heights: max(h − s·d) for the slope s of the line between the antennas
-        /// (the obstruction, eq. 87), and the steepest slopes from the receiver and from the
-        /// transmitter (eq. 88's αobr, αobt before s is taken off); −∞ without points.
-        let rawTopM: Double
-        let rawRxSlope: Double
-        let rawTxSlope: Double
-        /// Whether no point was dropped, so that the points are the sweep's even run and the
-        /// smooth-earth fit may take them as one (``SmoothEarthFit/appendEvenRun``).
-        let isEvenRun: Bool
-        let firstIndex: Int
-        let spacingKm: Double
-        let heightSumM: Double
-        let indexWeightedHeightSumM: Double
-
-        /// `k`: 500/ae; `hts`, `hrs`: the antennas' altitudes, m; `d`: the path, km.
-        /// Kept out of line: inlined into the sweep's loop its registers ran out and the loop
-        /// spilled a third of its values (62 against 50 instructions per point; −2 % overall).
-        @inline(never)
-        init(_ near: NearProfile, curvaturePerKm k: Double, txAltitudeM hts: Double, rxAltitudeM hrs: Double, pathKm d: Double) {
-            let n = max(1, near.count), scratch = near.scratch
-            let dKm = scratch, h = scratch + n, z = scratch + 2 * n, inverseD = scratch + 3 * n, inverseU = scratch + 4 * n
-            (self.dKm, self.h, self.z, self.inverseD, self.inverseU) = (dKm, h, z, inverseD, inverseU)
-            let zrx = hrs - k * d * d
-            let s = (hrs - hts) / d
-            var m = 0
-            var maxSlope = -Double.infinity, maxSlopeKm = 0.0
-            var tangent = -Double.infinity, tangentKm = 0.0
-            var top = -Double.infinity, rxSlope = -Double.infinity, txSlope = -Double.infinity
-            var sum = 0.0, weightedSum = 0.0
-            var a = Double(near.firstIndex)
-            near.forEachPoint { _, distanceM, hj, inverseDj, inverseUj in
-                guard !hj.isNaN else { a += 1; return }
-                let dj = distanceM * 0.001   // a multiplication: no division in this loop
-                let zj = hj - k * dj * dj
-                dKm[m] = dj
-                h[m] = hj
-                z[m] = zj
-                inverseD[m] = inverseDj
-                inverseU[m] = inverseUj
-                let slope = (zj - hts) * inverseDj
-                if slope > maxSlope { maxSlope = slope; maxSlopeKm = dj }
-                let fromRx = (zj - zrx) * inverseUj
-                if fromRx > tangent { tangent = fromRx; tangentKm = dj }
-                top = max(top, hj - s * dj)
-                rxSlope = max(rxSlope, (hj - hrs) * inverseUj)
-                txSlope = max(txSlope, (hj - hts) * inverseDj)
-                sum += hj
-                weightedSum += a * hj
-                a += 1
-                m += 1
-            }
-            count = m
-            maxFlatSlope = maxSlope
-            maxFlatSlopeKm = maxSlopeKm
-            rxTangentSlope = tangent
-            rxTangentKm = tangentKm
-            rawTopM = top
-            rawRxSlope = rxSlope
-            rawTxSlope = txSlope
-            isEvenRun = m == near.count
-            firstIndex = near.firstIndex
-            spacingKm = near.spacingM * 0.001
-            heightSumM = sum
-            indexWeightedHeightSumM = weightedSum
-        }
-
-        /// Adds the points to a smooth-earth fit, as one even run when they are one.
-        @inline(__always)
-        func append(to fit: inout SmoothEarthFit) {
-            guard count > 0 else { return }
-            if isEvenRun {
-                fit.appendEvenRun(count: count, firstIndex: firstIndex, spacingKm: spacingKm, firstHeightM: h[0], lastHeightM: h[count - 1],
-                                  heightSumM: heightSumM, indexWeightedHeightSumM: indexWeightedHeightSumM)
-            } else {
-                for j in 0..<count { fit.append(distanceKm: dKm[j], heightM: h[j]) }
-            }
-        }
-    }
-
     /// hm (eq. 93) over the committed ray samples and the near points.
     struct Roughness: P1812RoughnessSource {
         let samples: UnsafeMutablePointer<Double>
@@ -276,8 +181,9 @@ struct P1812RayModel: RayProfileModel {
     }
 
     /// Bullington quantities over a flattened hull plus the near points (curvature `k`):
-    /// trans-horizon flag, Stim, Srim, νmax, where νmax is (dlt on line-of-sight paths), and the
-    /// receiver-side tangent (slope and the distance of its point).
+    /// trans-horizon flag, Stim, Srim, νmax, where νmax is (dlt on line-of-sight paths), the
+    /// steepest slope from the transmitter and, on trans-horizon paths, the distance of its
+    /// point (0 otherwise), and the receiver-side tangent (slope and the distance of its point).
     @inline(__always)
     func bullington(hull: UpperHull, maxSlope committedMax: Double, maxSlopeKm committedMaxKm: Double, k: Double,
                     d: Double, hrs: Double, near: NearPoints)
@@ -292,7 +198,7 @@ struct P1812RayModel: RayProfileModel {
         // steeper (the first such point, as a scan of the committed maximum then the points gives).
         var maxSlope = committedMax, maxSlopeKm = committedMaxKm
         if sameCurvature {
-            if near.maxFlatSlope > maxSlope { maxSlope = near.maxFlatSlope; maxSlopeKm = near.maxFlatSlopeKm }
+            if near.maxFlatSlope > maxSlope { maxSlope = near.maxFlatSlope; maxSlopeKm = .nan }   // a near point's: found below if needed
         } else {
             for j in 0..<near.count {
                 let slope = (zNear(j) - txAltitudeM) * near.inverseD[j]
@@ -307,13 +213,14 @@ struct P1812RayModel: RayProfileModel {
                 tangentKm = hull.x[t.index]
             }
             if sameCurvature {
-                if near.rxTangentSlope > tangent { tangent = near.rxTangentSlope; tangentKm = near.rxTangentKm }
+                if near.rxTangentSlope > tangent { tangent = near.rxTangentSlope; tangentKm = near.firstRxTangentKm() }
             } else {
                 for j in 0..<near.count {
                     let slope = (zNear(j) - zrx) * near.inverseU[j]
                     if slope > tangent { tangent = slope; tangentKm = near.dKm[j] }
                 }
             }
+            if maxSlopeKm.isNaN { maxSlopeKm = near.firstMaxFlatSlopeKm() }
             return (true, maxSlope + k * d, tangent - k * d, 0, 0, maxSlope, maxSlopeKm, tangent, tangentKm)
         }
         var nuMax = -Double.infinity, at = 0.0
@@ -334,7 +241,7 @@ struct P1812RayModel: RayProfileModel {
             let nu = (zNear(j) - txAltitudeM - dj * slopeToRx) * (scale * near.inverseD[j] * near.inverseU[j]).squareRoot()
             if nu > nuMax { nuMax = nu; at = dj }
         }
-        return (false, maxSlope + k * d, 0, nuMax, at, maxSlope, maxSlopeKm, 0, 0)
+        return (false, maxSlope + k * d, 0, nuMax, at, maxSlope, 0, 0, 0)
     }
 
     /// The path summary to a receiver `d` km away with ground `hn` and antenna `hrs` m: the
