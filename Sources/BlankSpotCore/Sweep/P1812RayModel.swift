@@ -148,7 +148,7 @@ struct P1812RayModel: RayProfileModel {
             loss = freeSpace
         } else {
             loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM, rxAltitudeM: hrs, pathKm: d),
-                             lossLimit: lossLimit, notBestAbove: notBestAbove, servesUpTo: servesUpTo)
+                             freeSpaceDB: freeSpace, lossLimit: lossLimit, notBestAbove: notBestAbove, servesUpTo: servesUpTo)
         }
         return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
     }
@@ -283,13 +283,17 @@ struct P1812RayModel: RayProfileModel {
         return summary
     }
 
+    /// Lb to a receiver `d` km away (ground `hn`, antenna `hrs` m) whose Lbfs (eq. 8) is
+    /// `freeSpaceDB`; +∞ once a lower bound exceeds `lossLimit`. Where a lower bound shows the
+    /// tower cannot be the best (it exceeds `notBestAbove`), an upper bound at or below
+    /// `servesUpTo` may come back instead of Lb.
     @inline(__always)
-    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, lossLimit: Double,
+    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, freeSpaceDB: Double, lossLimit: Double,
                    notBestAbove: Double = .infinity, servesUpTo: Double = -.infinity) -> Double {
         let hts = txAltitudeM
         let raw = self.raw!
         let summary = pathSummary(d: d, hn: hn, hrs: hrs, near: near)
-        let terms = P1812HorizonTerms(summary: summary, constants: constants)
+        let terms = P1812HorizonTerms(summary: summary, constants: constants, freeSpaceDB: freeSpaceDB)
         let lowerBound = terms.lossLowerBoundDB(constants: constants)
         // Ruled out before the smooth surface is gathered.
         if lowerBound > lossLimit { return .infinity }

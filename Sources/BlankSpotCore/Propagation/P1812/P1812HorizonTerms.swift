@@ -18,11 +18,12 @@ public struct P1812HorizonTerms: Sendable {
     /// Lbulla (eq. 20) for the effective earth radius ae.
     public let lbulla: Double
 
+    /// `freeSpaceDB`: Lbfs (eq. 8) when the caller has it already (the same expression), else nil.
     @inline(__always)
-    public init(summary s: P1812PathSummary, constants k: P1812TowerConstants) {
+    public init(summary s: P1812PathSummary, constants k: P1812TowerConstants, freeSpaceDB: Double? = nil) {
         let p = k.settings.timePercent, d = s.pathLengthKm, ae = k.aeKm
         // Line of sight (eqs. 8–10) over the slant distance.
-        lbfs = k.slantFreeSpaceLossDB(pathKm: d, heightDifferenceKm: (s.htsM - s.hrsM) / 1000)
+        lbfs = freeSpaceDB ?? k.slantFreeSpaceLossDB(pathKm: d, heightDifferenceKm: (s.htsM - s.hrsM) / 1000)
         focusingFactor = p == 50 ? 0 : 2.6 * (1 - exp(-0.1 * (s.txHorizonKm + s.rxHorizonKm)))
         lb0p = lbfs + focusingFactor * k.focusingLog
         thetaMrad = 1000 * d / ae + s.txHorizonAngleMrad + s.rxHorizonAngleMrad
