@@ -53,17 +53,17 @@ extension P1812RayModel {
 
             // Pass 1: the points, and the fit's sums (used only when no point is missing).
             var sum = 0.0, weightedSum = 0.0, a = Double(near.firstIndex)
-            var missing = false
             near.forEachPoint { j, distanceM, hj, inverseDj, inverseUj in
                 dKm[j] = distanceM * 0.001   // a multiplication: no division in this loop
                 h[j] = hj
                 inverseD[j] = inverseDj
                 inverseU[j] = inverseUj
-                missing = missing || hj.isNaN
                 sum += hj
                 weightedSum += a * hj
                 a += 1
             }
+            // A point without data makes the sum nan (heights are finite otherwise).
+            let missing = sum.isNaN
             var m = near.count
             if missing {
                 // Drop the points without data (rare: the DEM's holes), keeping the order.
