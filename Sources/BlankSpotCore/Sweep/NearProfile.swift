@@ -74,10 +74,17 @@ public struct NearProfile {
     /// Terrain height of point k (nan where either cell it lies between has no data): linear
     /// between the two cell centres either side of the line.
     public func heightM(_ k: Int) -> Double {
-        let j = firstIndex + k
-        var (q, r) = (minorOffset * j).quotientAndRemainder(dividingBy: receiverStep)
+        let p = position(ofPoint: k)
+        return height(base: p.base, remainder: p.remainder)
+    }
+
+    /// Where point k lies: the grid index of the cell at or below the line (minor offset
+    /// q = ⌊m·j/i⌋, j = `firstIndex` + k) and the remainder r = m·j − q·i (0 ≤ r < i).
+    @inline(__always)
+    private func position(ofPoint k: Int) -> (base: Int, remainder: Int) {
+        var (q, r) = (minorOffset * (firstIndex + k)).quotientAndRemainder(dividingBy: receiverStep)
         if r < 0 { r += receiverStep; q -= 1 }
-        return height(base: firstRowBase &+ k &* majorStep &+ q &* minorUnit, remainder: r)
+        return (firstRowBase &+ k &* majorStep &+ q &* minorUnit, r)
     }
 
     @inline(__always)
@@ -93,9 +100,7 @@ public struct NearProfile {
                                       _ inverseRemainingPerKm: Double) -> Void) {
         guard count > 0 else { return }
         let i = receiverStep, m = minorOffset
-        var (q, r) = (m * firstIndex).quotientAndRemainder(dividingBy: i)
-        if r < 0 { r += i; q -= 1 }
-        var base = firstRowBase &+ q &* minorUnit
+        var (base, r) = position(ofPoint: 0)
         let minor = minorUnit
         for k in 0..<count {
             body(k, distanceM(k), height(base: base, remainder: r), inverseDistancePerKm(k), inverseRemainingPerKm(k))

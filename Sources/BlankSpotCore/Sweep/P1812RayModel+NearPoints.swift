@@ -10,7 +10,7 @@ extension P1812RayModel {
     /// at a time (AVX on the build machines). Each lane computes exactly the expression a
     /// scalar loop would, and a maximum does not depend on the order it is taken in, so the
     /// values are those of one scalar pass; where a query needs the first point that attains
-    /// a maximum it is found when asked (``firstFlatSlopeKm(from:equalTo:)``).
+    /// a maximum it is found when asked (``firstMaxFlatSlopeKm()``, ``firstRxTangentKm()``).
     struct NearPoints {
         let count: Int
         let dKm, h, z, inverseD, inverseU: UnsafeMutablePointer<Double>
@@ -33,8 +33,8 @@ extension P1812RayModel {
         let spacingKm: Double
         let heightSumM: Double
         let indexWeightedHeightSumM: Double
-        /// What the slopes were taken against: the transmitter's and receiver's altitude (m) and
-        /// the receiver's flattened height (m).
+        /// What the slopes were taken against: the transmitter's altitude and the receiver's
+        /// flattened height (m).
         private let txAltitudeM: Double
         private let rxFlattenedM: Double
 
@@ -77,9 +77,7 @@ extension P1812RayModel {
 
             // Pass 2: flattened heights and the maxima, four lanes at a time, then the rest.
             typealias Lanes = SIMD4<Double>
-            @inline(__always) func load(_ p: UnsafeMutablePointer<Double>, _ j: Int) -> Lanes {
-                UnsafeRawPointer(p + j).loadUnaligned(as: Lanes.self)
-            }
+            let load = Lanes.load
             var maxSlope = Lanes(repeating: -.infinity), tangent = maxSlope, top = maxSlope, rxSlope = maxSlope, txSlope = maxSlope
             var j = 0
             while j + 4 <= m {
@@ -95,9 +93,8 @@ extension P1812RayModel {
                 txSlope.replace(with: tx, where: tx .> txSlope)
                 j += 4
             }
-            @inline(__always) func largest(_ v: Lanes) -> Double { max(max(v[0], v[1]), max(v[2], v[3])) }
-            var maxSlopeS = largest(maxSlope), tangentS = largest(tangent), topS = largest(top)
-            var rxSlopeS = largest(rxSlope), txSlopeS = largest(txSlope)
+            var maxSlopeS = maxSlope.largest, tangentS = tangent.largest, topS = top.largest
+            var rxSlopeS = rxSlope.largest, txSlopeS = txSlope.largest
             while j < m {
                 let hj = h[j], dj = dKm[j], zj = hj - k * dj * dj
                 z[j] = zj

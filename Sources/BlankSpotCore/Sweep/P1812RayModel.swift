@@ -190,13 +190,13 @@ struct P1812RayModel: RayProfileModel {
             let laneSteps = Lanes(1, 2, 3, 4)
             var j = first
             while j + 3 <= last {
-                let h = UnsafeRawPointer(samples + j).loadUnaligned(as: Lanes.self)
+                let h = Lanes.load(samples, j)
                 let dj = (Lanes(repeating: Double(j)) + laneSteps) * stepKm
                 let v = h - (hst + m * dj)
                 best.replace(with: v, where: v .> best)   // nan (no data) never compares greater
                 j += 4
             }
-            var rough = max(max(best[0], best[1]), max(best[2], best[3]))
+            var rough = best.largest
             while j <= last {
                 let v = samples[j] - (hst + m * (Double(j + 1) * stepKm))
                 if v > rough { rough = v }
