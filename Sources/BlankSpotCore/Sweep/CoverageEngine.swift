@@ -34,16 +34,8 @@ public enum CoverageEngine {
                              baseHeightM: $0.tower.heightM, rxHeightM: settings.rxHeightM, environment: environment, cellSizeM: cellM)
             }
         case .signal(.p1812(let p1812), let thresholds):
-            var settings = settings
-            settings.raySubdivision = settings.raySubdivision ?? model.defaultRaySubdivision
-            let climate = P1812InlandClimateTable(maxPathKm: settings.radiusM / 1000 + 1)
-            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) { site in
-                var s = p1812
-                s.frequencyGHz = site.tower.frequencyMHz / 1000
-                s.rxHeightM = settings.rxHeightM
-                return P1812RayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: s, cellSizeM: cellM,
-                                     climate: climate, maxSamples: Int((settings.radiusM / cellM).rounded(.up)) + 2)
-            }
+            return runP1812(terrain: terrain, sites: sites, settings: settings, p1812: p1812, thresholds: thresholds, threads: threads,
+                            progress: progress) { $0 }
         case .signal(.itm(let itm), let thresholds):
             var settings = settings
             settings.raySubdivision = settings.raySubdivision ?? model.defaultRaySubdivision
@@ -51,6 +43,26 @@ public enum CoverageEngine {
                 ITMRayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: itm, rxHeightM: settings.rxHeightM,
                             cellSizeM: cellM, maxSamples: Int((settings.radiusM / cellM).rounded(.up)) + 2)
             }
+        }
+    }
+
+    /// Sweeps all `sites` with P.1812 (``P1812RayModel``, each tower's own frequency), the ray
+    /// fan subdivided as ``CoverageModel/defaultRaySubdivision`` says unless `settings` does;
+    /// `wrap` may put the model inside another (``P1812WalkFloor``), or return it as it is.
+    static func runP1812<M: RayProfileModel>(
+        terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, p1812: P1812AreaSettings, thresholds: ServiceThresholds,
+        threads: Int, progress: (@Sendable (Double) -> Void)? = nil, wrap: (P1812RayModel) -> M
+    ) -> CoverageGrids {
+        var settings = settings
+        settings.raySubdivision = settings.raySubdivision ?? CoverageModel.signal(.p1812(p1812), thresholds).defaultRaySubdivision
+        let cellM = terrain.grid.cellSizeM
+        let climate = P1812InlandClimateTable(maxPathKm: settings.radiusM / 1000 + 1)
+        return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) { site in
+            var s = p1812
+            s.frequencyGHz = site.tower.frequencyMHz / 1000
+            s.rxHeightM = settings.rxHeightM
+            return wrap(P1812RayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: s, cellSizeM: cellM,
+                                      climate: climate, maxSamples: Int((settings.radiusM / cellM).rounded(.up)) + 2))
         }
     }
 

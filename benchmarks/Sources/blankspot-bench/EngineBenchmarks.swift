@@ -67,8 +67,13 @@ enum EngineBenchmarks {
             return try P1812.predict(link: link, profile: P1812Profile(distancesKm: profile.distancesM.map { $0 / 1000 },
                                                                        heightsM: profile.heightsM)).basicTransmissionLossDB
         }
-        return PointToPointCheck.engineResult(name: "p1812-engine-1-tower-50km-30m", runs: runs, radiusM: settings.radiusM, threads: threads,
-                                              share: share, count: 300, peer: "P.1812", note: "generated 3400×3400 terrain at 30 m; engine only")
+        var result = PointToPointCheck.engineResult(name: "p1812-engine-1-tower-50km-30m", runs: runs, radiusM: settings.radiusM,
+                                                    threads: threads, share: share, count: 300, peer: "P.1812",
+                                                    note: "generated 3400×3400 terrain at 30 m; engine only")
+        WalkFloor.add(to: &result, repetitions: mode.repetitions, reference: grids!) {
+            P1812WalkFloor.run(terrain: terrain, sites: [site], settings: settings, p1812: p1812, thresholds: ServiceThresholds(), threads: threads)
+        }
+        return result
     }
 
     /// Many towers over a generated province at 30 m with P.1812 (1800 MHz LTE, RSRP threshold
@@ -114,7 +119,7 @@ enum EngineBenchmarks {
         let median = Timing.median(runs)
         let served = (0..<terrain.grid.cellCount).reduce(0) { grids!.serverCount[$1] > 0 ? $0 + 1 : $0 }
         let servingPairs = (0..<terrain.grid.cellCount).reduce(0) { $0 + Int(grids!.serverCount[$1]) }
-        return BenchResult(
+        var result = BenchResult(
             name: "p1812-engine-\(count)-towers-\(Int(radiusKm))km-\(Int(sideKm))km-side-\(Int(cellM))m", medianS: median, runsS: runs,
             cellsPerS: pairs / median,
             figures: ["threads": Double(threads), "grid_cells": Double(terrain.grid.cellCount), "tower_cell_pairs": pairs.rounded(),
@@ -122,5 +127,31 @@ enum EngineBenchmarks {
                       "serving_pair_share": Double(servingPairs) / pairs],
             notes: ["generated \(size)×\(size) terrain at \(Int(cellM)) m; engine only; cells/s counts tower–cell pairs within reach"],
             checkPassed: violations == 0, checkDescription: "combined result dominates single-tower runs on sampled cells (\(violations) violations)")
+        // The floor of the 1,000-tower runs only (a quarter of their time); the others are
+        // dominated by pruning, which the floor does not model.
+        if count >= 1000 {
+            WalkFloor.add(to: &result, repetitions: 1, reference: grids!) {
+                P1812WalkFloor.run(terrain: terrain, sites: sites, settings: settings, p1812: p1812, thresholds: ServiceThresholds(), threads: threads)
+            }
+        }
+        return result
+    }
+}
+
+/// The cost floor of a P.1812 run (``P1812WalkFloor``: the same sweep without the per-cell
+/// model), added to a benchmark's figures as `walk_floor_s` and its share of the run.
+enum WalkFloor {
+    /// Times `floor` and checks that it reached exactly the cells `reference` (the P.1812 run)
+    /// did: the same sweep, so a bound on it.
+    static func add(to result: inout BenchResult, repetitions: Int, reference: CoverageGrids, floor: () -> CoverageGrids) {
+        var grids: CoverageGrids?
+        let runs = Timing.measure(repetitions: repetitions, prepare: { grids = nil }) { grids = floor() }
+        let median = Timing.median(runs)
+        var mismatches = 0
+        for i in 0..<reference.grid.cellCount where (reference.bestTower[i] > 0) != (grids!.bestTower[i] > 0) { mismatches += 1 }
+        result.figures["walk_floor_s"] = median
+        result.figures["walk_floor_share"] = median / result.medianS
+        result.checkPassed = result.checkPassed && mismatches == 0
+        result.checkDescription += "; the walk floor reaches the same cells (\(mismatches) differ)"
     }
 }
