@@ -84,6 +84,13 @@ struct P1812RayModel: RayProfileModel {
     }
 
     mutating func addSample(heightM h: Double, distanceM: Double, inverseDistance: Double) {
+        appendSample(heightM: h)
+    }
+
+    /// ``addSample(heightM:distanceM:inverseDistance:)``'s work, always inlined: the P.1812
+    /// sweep inlines it anyway, and ``P1812WalkFloor`` must pay for it the same way.
+    @inline(__always)
+    mutating func appendSample(heightM h: Double) {
         samples![sampleCount] = h
         sampleCount += 1
         // Commit the sample that is now more than K steps behind the front.

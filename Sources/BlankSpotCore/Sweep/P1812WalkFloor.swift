@@ -23,8 +23,10 @@ public enum P1812WalkFloor {
 
         mutating func beginRay(stepM: Double) { inner.beginRay(stepM: stepM) }
 
+        /// Inlined as it is into the P.1812 sweep, so that the floor pays no call per sample.
+        @inline(__always)
         mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double) {
-            inner.addSample(heightM: heightM, distanceM: distanceM, inverseDistance: inverseDistance)
+            inner.appendSample(heightM: heightM)
         }
 
         func ownCellValue(groundM: Double) -> Float { inner.ownCellValue(groundM: groundM) }
