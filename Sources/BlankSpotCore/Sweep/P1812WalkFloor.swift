@@ -1,9 +1,10 @@
 /// The cost floor of the P.1812 sweep, for the benchmark suite: every ray walked and every
-/// terrain sample committed to P.1812's running state exactly as in a P.1812 run (the three
-/// hulls, the steepest slopes, the smooth-earth sums, ``P1812RayModel/addSample(heightM:distanceM:inverseDistance:)``),
-/// every owned cell visited, its best-value read and its result merged, but no loss computed:
-/// the near points are not read and each cell gets a stand-in value from its height and
-/// distance. Whatever a faster per-cell model might achieve, a P.1812 run built on this sweep
+/// terrain sample committed to P.1812's running state exactly as in a P.1812 run (the hulls,
+/// the steepest slopes, the smooth-earth sums: ``P1812RayModel/appendSample(heightM:)``), every
+/// owned cell visited and its best value read, but no loss computed: the near points are not
+/// read, and a cell gets a stand-in value from its height and distance where no tower has a
+/// value yet, −∞ (nothing to merge) elsewhere, so that it merges no more than a P.1812 run
+/// would. Whatever a faster per-cell model might achieve, a P.1812 run built on this sweep
 /// (DESIGN.md §4) cannot take less time than this. Not a coverage result.
 public enum P1812WalkFloor {
     /// The sweep of ``CoverageEngine/run(terrain:sites:settings:model:threads:progress:)`` for
@@ -31,10 +32,11 @@ public enum P1812WalkFloor {
 
         func ownCellValue(groundM: Double) -> Float { inner.ownCellValue(groundM: groundM) }
 
-        /// Falls with distance and varies with the ground, so that the merge takes the same
-        /// branches as often as with real values; costs a few instructions.
+        /// A P.1812 run must merge a value where no tower has one yet (`irrelevantBelow` = −∞);
+        /// elsewhere it may have proved its value irrelevant and merge nothing, so the floor
+        /// merges nothing there. The stand-in falls with distance and varies with the ground.
         func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float) -> Float {
-            Float(0.01 * groundM - 0.001 * distanceM)
+            irrelevantBelow == -.infinity ? Float(0.01 * groundM - 0.001 * distanceM) : -.infinity
         }
     }
 }
