@@ -76,6 +76,8 @@ let package = Package(
             dependencies: ["BlankSpotCore", "BlankSpotGDAL", "BlankSpotPipeline"],
             path: "tools/kalsel-sample"
         ),
+        // Writes docs/commands.md from `blankspot --experimental-dump-help` (see its header).
+        .executableTarget(name: "command-reference", path: "tools/command-reference"),
         // Helpers shared by the test targets: fixture paths, running external tools.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BlankSpotCoreTests", dependencies: ["BlankSpotCore", "TestSupport"]),
@@ -85,6 +87,6 @@ let package = Package(
         // End-to-end: runs the built `blankspot` executable on real inputs.
         .testTarget(
             name: "BlankSpotCLITests",
-            dependencies: ["blankspot", "kalsel-sample", "BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),
+            dependencies: ["blankspot", "kalsel-sample", "command-reference", "BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),
     ]
 )

@@ -90,10 +90,7 @@ public struct LinkReport: Codable, Sendable {
     }
 
     public func json() throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys]
-        e.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try e.encode(self), as: UTF8.self) + "\n"
+        String(decoding: try OutputJSON.encoder().encode(self), as: UTF8.self) + "\n"
     }
 }
 

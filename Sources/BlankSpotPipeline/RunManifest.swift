@@ -63,10 +63,7 @@ public struct RunManifest: Encodable {
     }
 
     public func write(to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        try encoder.encode(self).write(to: URL(fileURLWithPath: path))
+        try OutputJSON.encoder().encode(self).write(to: URL(fileURLWithPath: path))
     }
 }
 

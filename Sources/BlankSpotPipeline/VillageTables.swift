@@ -13,13 +13,13 @@ enum VillageTables {
                            records: [VillageLayer.Record], confirmed: [Int: ConfirmedVillage]?) -> AttributeTable {
         var columns: [(name: String, kind: AttributeTable.Kind)] = [
             ("village_id", .text), ("name", .text), ("region", .text), ("district", .text), ("status", .text),
-            ("population", .real), ("uncovered_population", .real), ("covered_population_pct", .real), ("covered_area_pct", .real),
+            ("population", .real), ("uncovered_population", .real), ("covered_population_percent", .real), ("covered_area_percent", .real),
             ("area_km2", .real), ("cells", .integer), ("median_signal_dbm", .real), ("p10_signal_dbm", .real),
             ("main_tower_id", .text), ("serving_towers", .integer), ("max_server_count", .integer), ("nearest_tower_km", .real),
             ("priority_rank", .integer), ("priority_score", .real),
         ]
         if confirmed != nil {
-            columns += [("confirmed_status", .text), ("confirm_agrees", .text), ("confirmed_served_pct", .real), ("confirm_points", .integer),
+            columns += [("confirmed_status", .text), ("confirm_agrees", .text), ("confirmed_served_percent", .real), ("confirm_points", .integer),
                         ("confirm_centroid_dbm", .real), ("confirm_centroid_tower_id", .text)]
         }
         let rows: [[AttributeTable.Value]] = results.map { r in
@@ -56,10 +56,10 @@ enum VillageTables {
     static func priorityCSV(_ list: PriorityList, towerID: [Int: String], records: [VillageLayer.Record],
                             confirmed: [Int: ConfirmedVillage]?) -> String {
         var header = ["rank", "village_id", "name", "region", "district", "status", "population", "uncovered_population",
-                      "covered_population_pct", "covered_area_pct", "blank_weight", "score", "median_signal_dbm",
+                      "covered_population_percent", "covered_area_percent", "blank_weight", "score", "median_signal_dbm",
                       "p10_signal_dbm", "nearest_tower_km", "main_tower_id", "serving_towers"]
         if confirmed != nil {
-            header += ["confirmed_status", "confirm_agrees", "confirmed_served_pct", "confirm_points", "confirm_centroid_dbm", "confirm_centroid_tower_id"]
+            header += ["confirmed_status", "confirm_agrees", "confirmed_served_percent", "confirm_points", "confirm_centroid_dbm", "confirm_centroid_tower_id"]
         }
         var text = CSVWriter.line(header)
         let n = { (v: Double?, d: Int) in v.map { CSVWriter.number($0, decimals: d) } ?? "" }
@@ -119,10 +119,7 @@ enum VillageTables {
         }
 
         func write(to path: String) throws {
-            let e = JSONEncoder()
-            e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            e.keyEncodingStrategy = .convertToSnakeCase
-            try e.encode(self).write(to: URL(fileURLWithPath: path))
+            try OutputJSON.encoder().encode(self).write(to: URL(fileURLWithPath: path))
         }
     }
 
@@ -156,23 +153,34 @@ enum VillageTables {
 
 /// How the confirmed verdicts compare with the raster ones.
 public struct VillageConfirmationCounts: Sendable, Encodable {
+    /// Villages whose confirmed status differs from the raster status, by the pair of statuses.
+    public struct Change: Sendable, Encodable {
+        public var rasterStatus: String
+        public var confirmedStatus: String
+        public var villages: Int
+    }
+
     public var villages: Int
     public var agree: Int
     public var disagree: Int
-    /// "raster→confirmed" (e.g. "partial→blank") → villages, for the disagreements.
-    public var changes: [String: Int]
+    /// The disagreements, ordered by raster status, then confirmed status.
+    public var changes: [Change]
 
     init(_ results: [VillageCoverage], _ confirmed: [Int: ConfirmedVillage]) {
         var agree = 0, villages = 0
-        var changes: [String: Int] = [:]
+        var byPair: [String: Change] = [:]
         for r in results {
             guard let c = confirmed[r.village.index] else { continue }
             villages += 1
-            if c.status == r.status { agree += 1 } else { changes["\(r.status.rawValue)→\(c.status.rawValue)", default: 0] += 1 }
+            if c.status == r.status {
+                agree += 1
+            } else {
+                byPair["\(r.status.rawValue)→\(c.status.rawValue)", default: Change(rasterStatus: r.status.rawValue, confirmedStatus: c.status.rawValue, villages: 0)].villages += 1
+            }
         }
         self.villages = villages
         self.agree = agree
         disagree = villages - agree
-        self.changes = changes
+        changes = byPair.keys.sorted().map { byPair[$0]! }
     }
 }

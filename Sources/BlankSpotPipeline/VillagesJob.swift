@@ -134,11 +134,24 @@ public enum VillagesJob {
                                             populationSource: populationSource, fields: layer.fields, coverageModel: coverage.model,
                                             confirmation: confirmation)
         try summary.write(to: output.path("summary.json"))
+        try writeMap(results, villageCount: villages.count, cells: cells, coverage: coverage, to: output.path("map.png"))
         return VillagesSummary(outPath: output.destination.path, villages: results.count,
                                blank: results.filter { $0.status == .blank }.count,
                                partial: results.filter { $0.status == .partial }.count,
                                covered: results.filter { $0.status == .covered }.count,
                                skipped: layer.skipped.count, peopleWithoutService: results.reduce(0) { $0 + $1.uncoveredPopulation },
                                confirmation: confirmation.map { VillageConfirmationCounts(results, $0.byVillage) })
+    }
+
+    /// `map.png`: the quick-look picture of the villages' statuses (StatusMapImage).
+    static func writeMap(_ results: [VillageCoverage], villageCount: Int, cells: VillageCells, coverage: CoverageFolder, to path: String) throws {
+        var status = [VillageStatus?](repeating: nil, count: villageCount)
+        for r in results { status[r.village.index] = r.status }
+        let grid = coverage.layers.grid
+        let towerCells = coverage.towers.filter { $0.used && $0.xM.isFinite && $0.yM.isFinite }.map {
+            (col: Int((($0.xM - grid.originXM) / grid.cellSizeM).rounded(.down)), row: Int(((grid.originYM - $0.yM) / grid.cellSizeM).rounded(.down)))
+        }
+        let image = StatusMapImage(grid: grid, owner: cells.owner, statusByVillage: status, classes: coverage.layers.classes, towerCells: towerCells)
+        try PNGWriter.write(rgba: image.rgba, width: image.width, height: image.height, to: path)
     }
 }

@@ -52,8 +52,8 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("rx-height-m"), help: "Receiver height above ground, m.")
     var rxHeightM: Double = 1.5
 
-    @Option(name: .customLong("k-factor"), help: "Effective earth radius factor k for --model los (4/3 = standard atmosphere; P.1812 uses ΔN).")
-    var kFactor: Double = 4.0 / 3.0
+    @Option(name: .customLong("k-factor"), help: "Effective earth radius factor k for --model los (default 4/3, the standard atmosphere; P.1812 uses ΔN).")
+    var kFactor: Double?
 
     @Option(help: ArgumentHelp("Analysis CRS (default: the WGS 84 UTM zone of the towers' centre).", valueName: "EPSG:code|WKT"))
     var crs: String?
@@ -61,8 +61,11 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("resolution-m"), help: "Cell size in metres (default: the DEM's native resolution).")
     var resolutionM: Double?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("threads"), help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threadsOption: Int?
+
+    /// The worker threads: --threads, else every core.
+    var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(name: .customLong("threshold-dbm"), help: "One service threshold for every technology, dBm (default 2G/3G −100, 4G/5G −110).")
     var thresholdDBm: Double?
@@ -97,7 +100,7 @@ struct CoverageOptions: ParsableArguments {
     func request() throws -> CoverageRequest {
         CoverageRequest(
             demPaths: demPaths, towersPath: towersPath, outPath: outPath, model: model,
-            settings: SweepSettings(radiusM: radiusKm * 1000, rxHeightM: rxHeightM, kFactor: kFactor),
+            settings: SweepSettings(radiusM: radiusKm * 1000, rxHeightM: rxHeightM, kFactor: kFactor ?? 4.0 / 3.0),
             crs: crs, resolutionM: resolutionM, threads: threads, overwrite: overwrite,
             commandLine: CommandLine.arguments, signal: try signalOptions())
     }

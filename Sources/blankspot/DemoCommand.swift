@@ -26,8 +26,11 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("radius-km"), help: "Radius evaluated around each tower, km.")
     var radiusKm: Double = 15
 
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("threads"), help: "Worker threads (default: all cores).")
+    var threadsOption: Int?
+
+    /// The worker threads: --threads, else every core.
+    var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func run() throws {
         let data = try Self.locateData(dataPath)
@@ -62,6 +65,7 @@ struct DemoCommand: ParsableCommand {
               priority.csv        blank and partly covered villages, most people without service first
               villages.gpkg       village polygons with coverage (layers 'villages' and 'priority') — open in QGIS
               summary.json        totals for the province and per kabupaten/kota
+              map.png             quick-look picture: villages by status, towers, coverage outside the villages
               signal_dbm.tif, coverage.tif, best_server.tif, server_count.tif — coverage rasters
             The terrain is GENERATED (not a real DEM); village populations are estimates from kabupaten totals.
             """)

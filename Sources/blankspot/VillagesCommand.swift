@@ -69,7 +69,7 @@ struct VillagesCommand: ParsableCommand {
         commandName: "villages",
         abstract: "Rate every village from a coverage folder: blank, partial or covered, and a priority list.",
         discussion: """
-        Outputs in --out: villages.gpkg (layers villages and priority), priority.csv, summary.json.
+        Outputs in --out: villages.gpkg (layers villages and priority), priority.csv, summary.json, map.png.
         """
     )
 
@@ -88,8 +88,11 @@ struct VillagesCommand: ParsableCommand {
             help: ArgumentHelp("DEM(s) for --confirm (default: those in the coverage folder's run.json).", valueName: "file"))
     var demPaths: [String] = []
 
-    @Option(help: "Worker threads for --confirm (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("threads"), help: "Worker threads for --confirm (default: all cores). Results do not depend on it.")
+    var threadsOption: Int?
+
+    /// The worker threads: --threads, else every core.
+    var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(name: .customLong("itm-climate"), help: "ITM radio climate 1–7 for --confirm itm (default 1, equatorial).")
     var itmClimate: Int = 1
@@ -111,7 +114,7 @@ struct VillagesCommand: ParsableCommand {
         if let c = s.confirmation {
             text += "\nconfirmed point to point: \(c.agree) of \(c.villages) verdicts agree"
             if !c.changes.isEmpty {
-                text += " (" + c.changes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+                text += " (" + c.changes.map { "\($0.rasterStatus)→\($0.confirmedStatus) \($0.villages)" }.joined(separator: ", ") + ")"
             }
         }
         return text

@@ -22,18 +22,18 @@ import TestSupport
         func value(_ row: [String], _ name: String) -> String { row[table.column([name])!] }
         #expect(table.rows.count == 2)
         let b = table.rows[0].fields, c = table.rows[1].fields
-        #expect(value(b, "village_id") == "B" && value(b, "status") == "blank" && value(b, "covered_population_pct") == "0")
+        #expect(value(b, "village_id") == "B" && value(b, "status") == "blank" && value(b, "covered_population_percent") == "0")
         #expect(value(b, "uncovered_population") == "1000" && value(b, "score") == "1500" && value(b, "rank") == "1")
-        #expect(value(c, "village_id") == "C" && value(c, "status") == "partial" && value(c, "covered_population_pct") == "55")
-        #expect(value(c, "covered_area_pct") == "55" && value(c, "uncovered_population") == "450" && value(c, "score") == "450")
+        #expect(value(c, "village_id") == "C" && value(c, "status") == "partial" && value(c, "covered_population_percent") == "55")
+        #expect(value(c, "covered_area_percent") == "55" && value(c, "uncovered_population") == "450" && value(c, "score") == "450")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
         let total = summary["total"] as! [String: Any]
         #expect(total["villages"] as? Int == 3 && total["covered"] as? Int == 1 && total["partial"] as? Int == 1 && total["blank"] as? Int == 1)
         #expect((total["people_without_service"] as! NSNumber).doubleValue == 1450)
         // A is in the GeoPackage, covered, with its 400 cells and no priority rank.
-        let info = try ExternalTool.run("ogrinfo", ["-ro", "-q", "-sql", "SELECT village_id, status, cells, covered_area_pct, priority_rank FROM villages WHERE village_id = 'A'", out + "/villages.gpkg"])
+        let info = try ExternalTool.run("ogrinfo", ["-ro", "-q", "-sql", "SELECT village_id, status, cells, covered_area_percent, priority_rank FROM villages WHERE village_id = 'A'", out + "/villages.gpkg"])
         #expect(info.stdout.contains("status (String) = covered") && info.stdout.contains("cells (Integer64) = 400"))
-        #expect(info.stdout.contains("covered_area_pct (Real) = 100") && info.stdout.contains("priority_rank (Integer64) = (null)"))
+        #expect(info.stdout.contains("covered_area_percent (Real) = 100") && info.stdout.contains("priority_rank (Integer64) = (null)"))
     }
 
     /// The scene of ``statusesAndPercentagesAreExact()``: dem.tif, towers.csv, villages.geojson.
@@ -75,7 +75,7 @@ import TestSupport
                                                              "--model", "p1812", "--radius-km", "5", "--confirm", model])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("confirmed point to point: 3 of 3 verdicts agree"), "\(r.stderr)")
-        let info = try ExternalTool.run("ogrinfo", ["-ro", "-q", "-sql", "SELECT village_id, status, confirmed_status, confirm_agrees, confirm_points, confirmed_served_pct FROM villages ORDER BY village_id", out + "/villages.gpkg"])
+        let info = try ExternalTool.run("ogrinfo", ["-ro", "-q", "-sql", "SELECT village_id, status, confirmed_status, confirm_agrees, confirm_points, confirmed_served_percent FROM villages ORDER BY village_id", out + "/villages.gpkg"])
         let statuses = info.stdout.split(separator: "\n").filter { $0.contains("confirmed_status (String) = ") }
             .map { String($0.split(separator: "=").last!).trimmingCharacters(in: .whitespaces) }
         #expect(statuses == ["covered", "blank", "partial"], "\(info.stdout)")
