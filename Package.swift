@@ -7,7 +7,7 @@ import Foundation
 /// engine is compiled for that instruction set: three-operand VEX arithmetic and fewer register
 /// copies take about 10 % off the P.1812 sweep's instructions. Floating-point results do not
 /// change: Swift never fuses a multiply and an add unless the code asks for it, and the outputs
-/// were compared byte for byte (README, Speed). The binary is built where it runs (SwiftPM builds
+/// were compared byte for byte (docs/sweep.md, code generation). The binary is built where it runs (SwiftPM builds
 /// from source); set BLANKSPOT_GENERIC_CPU=1 to build for any x86-64 instead.
 let engineSwiftSettings: [SwiftSetting] = {
     #if arch(x86_64) && os(Linux)

@@ -144,7 +144,7 @@ enum VillageTables {
         if let c = confirmation {
             summary.confirmation = .init(
                 model: c.model, method: c.description, radiusKm: c.radiusKm,
-                samplePoints: "the village cell nearest the centroid and up to \(c.populatedPoints) populated cells (README: village confirmation)",
+                samplePoints: "the village cell nearest the centroid and up to \(c.populatedPoints) populated cells (docs/data.md: village confirmation)",
                 counts: VillageConfirmationCounts(results, c.byVillage), seconds: rounded(c.seconds, 2))
         }
         return summary

@@ -82,10 +82,10 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("location-percent"), help: "P.1812 location percentage pL, 1–99.")
     var locationPercent: Double = 50
 
-    @Option(name: .customLong("delta-n"), help: "P.1812 ΔN, N-units/km (default 45; see README).")
+    @Option(name: .customLong("delta-n"), help: "P.1812 ΔN, N-units/km (default 45; see docs/models.md).")
     var deltaN: Double = TropicalDefaults.deltaN
 
-    @Option(help: "Sea-level surface refractivity N0 for P.1812 and ITM, N-units (default 375; see README).")
+    @Option(help: "Sea-level surface refractivity N0 for P.1812 and ITM, N-units (default 375; see docs/models.md).")
     var n0: Double = TropicalDefaults.n0
 
     @Option(name: .customLong("itm-climate"), help: "ITM radio climate 1–7 (default 1, equatorial).")

@@ -51,13 +51,13 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: "Polarisation: v or h (default v).")
     var polarization: String?
 
-    @Option(name: .customLong("delta-n"), help: "ΔN, N-units/km (default 45; see README).")
+    @Option(name: .customLong("delta-n"), help: "ΔN, N-units/km (default 45; see docs/models.md).")
     var deltaN: Double?
 
-    @Option(help: "N0, N-units (default 375; see README).")
+    @Option(help: "N0, N-units (default 375; see docs/models.md).")
     var n0: Double?
 
-    @Option(name: .customLong("itm-climate"), help: "ITM radio climate 1–7 (default 1, equatorial; see README).")
+    @Option(name: .customLong("itm-climate"), help: "ITM radio climate 1–7 (default 1, equatorial; see docs/models.md).")
     var itmClimate: Int = 1
 
     @Option(name: .customLong("itm-ground"), help: "ITM ground: average, poor, good, fresh-water, sea-water (default average).")

@@ -32,7 +32,7 @@ struct VillageOptions: ParsableArguments {
     @Option(name: .customLong("blank-weight"), help: "Priority weight of people in blank villages (partial = 1).")
     var blankWeight: Double = 1.5
 
-    @Option(help: "Confirm every verdict point to point with p1812 or itm from each tower in range (see README).")
+    @Option(help: "Confirm every verdict point to point with p1812 or itm from each tower in range (see docs/data.md).")
     var confirm: ConfirmationRequest.Model?
 
     @Option(name: .customLong("confirm-points"), help: "Populated sample points per village for --confirm, besides the centroid.")

@@ -49,8 +49,8 @@ import Testing
     }
 
     /// The sweep against the brute-force oracle (exact grid line to each cell) on seeded rugged
-    /// terrain: the visible sets must overlap with Jaccard index ≥ 0.94 (issue 2 asks for 0.90;
-    /// GDAL's own algorithm scores about 0.84 against the exact answer on such terrain). The
+    /// terrain: the visible sets must overlap with Jaccard index ≥ 0.94
+    /// (GDAL's own algorithm scores about 0.84 against the exact answer on such terrain). The
     /// horizon interpolated between the two rays either side of a cell scores 0.952–0.959 here;
     /// taking the nearest ray's alone, 0.913–0.920, would fail.
     @Test(arguments: [UInt64(1), 2, 3])

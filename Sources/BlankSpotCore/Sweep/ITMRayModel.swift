@@ -49,7 +49,7 @@ public struct ITMCoverageSettings: Sendable, Equatable {
 /// receiver at step i reads entries 0…i with the receiver's own ground as the last point and the
 /// ``exactNearSamples`` points before it taken from the exact line to the cell (as for P.1812),
 /// spaced d/i apart. A 50 km ray at 30 m therefore costs about 1,700²/2 profile-point visits,
-/// against a few hull queries per cell for P.1812 (see the README for measured times).
+/// against a few hull queries per cell for P.1812 (see benchmarks/RESULTS.md for measured times).
 /// Samples without data repeat the last valid height (ITM has no notion of a gap).
 struct ITMRayModel: RayProfileModel {
     static let exactNearSamples = 16

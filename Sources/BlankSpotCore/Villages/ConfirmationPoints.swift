@@ -1,6 +1,6 @@
 /// Where a village's verdict is confirmed point to point (`blankspot villages --confirm`).
 ///
-/// The choice, documented in the README: the village's cell nearest its centroid, plus up to
+/// The choice, documented in docs/data.md (village confirmation): the village's cell nearest its centroid, plus up to
 /// `maxPopulated` populated cells: with people per cell known (a population raster), the most
 /// populated cells (ties to the lower cell index), each weighted by its people; without one
 /// (people spread evenly, or no population), cells spread evenly through the village's cell

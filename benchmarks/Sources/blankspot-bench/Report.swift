@@ -1,6 +1,6 @@
 import Foundation
 
-/// Prints results as a text table and as Markdown for the README.
+/// Prints results as a text table and as Markdown (for benchmarks/RESULTS.md).
 enum Report {
     static func table(_ results: [BenchResult]) -> String {
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }

@@ -1,6 +1,6 @@
 import Foundation
 
-// blankspot-bench: the benchmark suite. See benchmarks/README.md.
+// blankspot-bench: the benchmark suite. Methods and figures: benchmarks/RESULTS.md.
 //
 //   blankspot-bench [--quick|--full] [--only NAME[,NAME…]] [--markdown FILE]
 //
