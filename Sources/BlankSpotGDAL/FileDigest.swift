@@ -12,14 +12,16 @@ public enum FileDigest {
         return digest.finalHex()
     }
 
-    /// Lower-case hex SHA-256 of the file's bytes, or nil when it cannot be read.
-    public static func sha256Hex(path: String) -> String? {
+    /// Lower-case hex SHA-256 of the file's bytes, or nil when it cannot be read or when
+    /// `cancelled` answers true between two 4 MiB chunks.
+    public static func sha256Hex(path: String, cancelled: () -> Bool = { false }) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         let digest = Digest()
         do {
             // nil or empty at the end of the file.
             while let chunk = try handle.read(upToCount: 4 << 20), !chunk.isEmpty {
+                if cancelled() { return nil }
                 chunk.withUnsafeBytes { digest.update($0) }
             }
         } catch {

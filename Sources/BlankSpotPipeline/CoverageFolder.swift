@@ -54,7 +54,9 @@ struct CoverageFolder {
               let cy = table.column(["y_m"]), let cs = table.column(["status"]) else {
             throw InputError(file: towersPath, location: "line 1", message: "expected the towers.csv written by `blankspot coverage` (index, id, x_m, y_m, status, …)")
         }
-        towers = try table.rows.map { row in
+        // Bad rows skipped with --skip-bad-rows have no index: they are in no raster.
+        let indexed = table.rows.filter { row in !(ci < row.fields.count && row.fields[ci].isEmpty && cs < row.fields.count && row.fields[cs].hasPrefix("skipped")) }
+        towers = try indexed.map { row in
             let f = row.fields
             func at(_ c: Int) -> String { c < f.count ? f[c] : "" }
             guard let index = Int(at(ci)) else {

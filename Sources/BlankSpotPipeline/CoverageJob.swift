@@ -15,6 +15,8 @@ public struct CoverageRequest: Sendable {
     public var overwrite: Bool
     public var commandLine: [String]
     public var signal: SignalOptions
+    /// `--column` and `--skip-bad-rows`.
+    public var towerReading = TowerReading()
 
     public init(demPaths: [String], towersPath: String, outPath: String, model: CoverageModelKind,
                 settings: SweepSettings, crs: String?, resolutionM: Double?, threads: Int,
@@ -71,12 +73,14 @@ public enum CoverageJob {
             Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
         let hasher = BackgroundInputHasher([("towers", request.towersPath)] + request.demPaths.map { ("dem", $0) })
+        defer { hasher.cancelAndWait() }
         do {
             progress?.stage("reading towers and terrain")
             var t0 = clock.now
             let scenario = try ScenarioLoader.load(
                 towersPath: request.towersPath, demPaths: request.demPaths, crs: request.crs,
-                resolutionM: request.resolutionM, marginM: request.settings.radiusM + 500, threads: request.threads, warn: log)
+                resolutionM: request.resolutionM, marginM: request.settings.radiusM + 500, threads: request.threads,
+                towerReading: request.towerReading, warn: log)
             timings["read"] = seconds(clock.now - t0)
 
             try request.model.validate(scenario.sites, options: request.signal, settings: request.settings, warn: log)
@@ -191,8 +195,9 @@ public enum CoverageJob {
             terrain: .init(method: scenario.terrainReport.method, cellSizeFrom: scenario.terrainReport.cellSizeFrom,
                            validCells: scenario.terrainReport.validCells,
                            sources: scenario.terrainReport.sources.map { "\($0.path) (\($0.driver), \($0.widthPx)×\($0.heightPx), \($0.crs), \(CSVWriter.number($0.nativeCellSizeM, decimals: 2)) m)" }),
-            towers: .init(read: scenario.towers.count, used: scenario.sites.count,
-                          skipped: scenario.skipped.map { .init(id: $0.tower.id, origin: $0.tower.origin, reason: $0.reason) }),
+            towers: .init(read: scenario.towers.count + scenario.rejected.count, used: scenario.sites.count,
+                          skipped: scenario.skipped.map { .init(id: $0.tower.id, origin: $0.tower.origin, reason: $0.reason) },
+                          badRows: scenario.rejected.map { .init(id: $0.id, origin: $0.origin, reason: $0.reason) }),
             counts: ["cells": grid.cellCount, "cells_with_terrain": scenario.terrainReport.validCells, "cells_served": served],
             timingsS: timings, outputs: outputs)
     }
@@ -217,6 +222,14 @@ enum TowerTableWriter {
                 n(thresholds?.dBm(for: t.technology), 1),
                 site != nil ? "used" : "skipped: " + (skippedByID[t.id] ?? ""), t.origin,
             ])
+        }
+        // Bad rows (--skip-bad-rows) have no index: they are in no raster.
+        for r in scenario.rejected {
+            var fields = [String](repeating: "", count: 19)
+            fields[1] = r.id
+            fields[17] = "skipped: " + r.reason
+            fields[18] = r.origin
+            text += CSVWriter.line(fields)
         }
         try text.write(toFile: path, atomically: false, encoding: .utf8)
     }

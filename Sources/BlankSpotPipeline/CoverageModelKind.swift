@@ -35,13 +35,7 @@ public struct SignalOptions: Sendable {
 
     /// Parses `4G=-105,2G=-95` (technology names as in the tower table) onto `thresholds`.
     public mutating func applyThresholdList(_ text: String) throws {
-        for item in text.split(separator: ",") {
-            let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
-            guard parts.count == 2, let tech = Technology(name: parts[0]), let v = Double(parts[1]), v.isFinite else {
-                throw UsageError("--threshold: expected TECH=dBm items such as 4G=-105,2G=-95, got '\(item)'")
-            }
-            thresholds.set(tech, v)
-        }
+        thresholds = try ServiceThresholds.parsingList(text, onto: thresholds)
     }
 }
 

@@ -1,6 +1,7 @@
 import BlankSpotCore
 import BlankSpotGDAL
 import Foundation
+import Synchronization
 
 /// run.json: what was run, on what, with which parameters, how long it took, what came out.
 /// Everything but `timingsS`, `startedUTC` and `threads` is the same for the same inputs.
@@ -15,7 +16,10 @@ public struct RunManifest: Encodable {
     public struct TowerUse: Encodable {
         public var read: Int
         public var used: Int
+        /// Towers read but not on the terrain.
         public var skipped: [Skipped]
+        /// Rows of the tower file that give no usable tower (with `--skip-bad-rows`).
+        public var badRows: [Skipped]
         public struct Skipped: Encodable {
             public var id: String
             public var origin: String
@@ -53,13 +57,14 @@ public struct RunManifest: Encodable {
         public var sources: [String]
     }
 
-    /// Describes an input file: size and SHA-256 of its bytes (nil for GDAL virtual paths).
-    public static func input(role: String, path: String) -> Input {
+    /// Describes an input file: size and SHA-256 of its bytes (nil for GDAL virtual paths, or
+    /// when `cancelled` stops the hashing).
+    public static func input(role: String, path: String, cancelled: () -> Bool = { false }) -> Input {
         guard let attrs = try? FileManager.default.attributesOfItem(atPath: path),
               let size = (attrs[.size] as? NSNumber)?.intValue else {
             return Input(role: role, path: path, bytes: nil, sha256: nil)
         }
-        return Input(role: role, path: path, bytes: size, sha256: FileDigest.sha256Hex(path: path))
+        return Input(role: role, path: path, bytes: size, sha256: FileDigest.sha256Hex(path: path, cancelled: cancelled))
     }
 
     public func write(to path: String) throws {
@@ -69,14 +74,20 @@ public struct RunManifest: Encodable {
 
 /// Hashes input files on a background thread while the job reads, sweeps and writes (the
 /// file reads and SHA-256 would otherwise add a few tenths of a second per 100 MB at the end).
+///
+/// The job that starts it must end it: ``inputs`` on success, ``cancelAndWait()`` on every
+/// path (a `defer`). A process must not exit while the thread is inside OpenSSL: the library's
+/// exit handlers tear down what the digest is using, and the process crashes after its error
+/// message.
 final class BackgroundInputHasher: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: [RunManifest.Input] = []
+    private let stop = Mutex(false)
 
     init(_ inputs: [(role: String, path: String)]) {
         group.enter()
         DispatchQueue.global(qos: .utility).async {
-            self.result = inputs.map { RunManifest.input(role: $0.role, path: $0.path) }
+            self.result = inputs.map { RunManifest.input(role: $0.role, path: $0.path, cancelled: { self.stop.withLock { $0 } }) }
             self.group.leave()
         }
     }
@@ -85,6 +96,12 @@ final class BackgroundInputHasher: @unchecked Sendable {
     var inputs: [RunManifest.Input] {
         group.wait()
         return result
+    }
+
+    /// Stops the hashing at its next chunk and waits until the thread has left it.
+    func cancelAndWait() {
+        stop.withLock { $0 = true }
+        group.wait()
     }
 }
 

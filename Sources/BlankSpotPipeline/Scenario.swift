@@ -9,9 +9,24 @@ public struct Scenario: Sendable {
     public var sites: [GridSite]
     /// Towers not used, with the reason ("outside the terrain").
     public var skipped: [(tower: Tower, reason: String)]
+    /// Rows of the tower file that give no usable tower (kept with `--skip-bad-rows`).
+    public var rejected: [TowerReadResult.Rejected] = []
     public var terrain: TerrainRaster
     public var terrainReport: TerrainReport
     public var crsLabel: String
+}
+
+/// How to read the tower file: `--column` mappings and `--skip-bad-rows`.
+public struct TowerReading: Sendable {
+    public var mapping: [TowerField: String] = [:]
+    /// Go on with the good rows and list the bad ones, instead of stopping at them.
+    public var skipBadRows = false
+    /// Refuse the run when its estimated memory exceeds this; nil = the machine's memory.
+    public var maxMemoryBytes: Double?
+    public init(mapping: [TowerField: String] = [:], skipBadRows: Bool = false) {
+        self.mapping = mapping
+        self.skipBadRows = skipBadRows
+    }
 }
 
 /// Reads the towers and the DEMs and places the towers on the analysis grid.
@@ -19,16 +34,37 @@ public enum ScenarioLoader {
     /// - Parameters:
     ///   - marginM: how far beyond each tower the grid must reach (the sweep radius).
     ///   - threads: threads for warping the DEMs.
-    ///   - warn: receives one line per skipped tower.
+    ///   - towerReading: how to read the tower file (`--column`, `--skip-bad-rows`).
+    ///   - warn: receives how the tower file was read, and one line per skipped tower.
     public static func load(towersPath: String, demPaths: [String], crs crsText: String?, resolutionM: Double?,
-                            marginM: Double, threads: Int = 1, warn: (String) -> Void) throws -> Scenario {
-        let towers = try TowerFileReader.read(path: towersPath)
+                            marginM: Double, threads: Int = 1, towerReading: TowerReading = TowerReading(),
+                            warn: (String) -> Void) throws -> Scenario {
+        let read = try TowerFileReader.read(path: towersPath, mapping: towerReading.mapping)
+        warn("\(towersPath): " + read.notes.joined(separator: "; "))
+        if !towerReading.skipBadRows { _ = try read.requireAllGood(file: towersPath) }
+        for r in read.rejected.prefix(InputProblems.shown) { warn("skipped \(r.origin): \(r.reason)") }
+        if read.rejected.count > InputProblems.shown { warn("… and \(read.rejected.count - InputProblems.shown) more bad rows skipped") }
+        if !read.rejected.isEmpty { warn("\(read.rejected.count) bad rows of \(towersPath) skipped (--skip-bad-rows); they are listed in towers.csv and run.json") }
+        let towers = read.towers
+        guard !towers.isEmpty else {
+            throw InputError(file: towersPath, message: "no usable tower: all \(read.rejected.count) rows are bad")
+        }
         let dems = try DEMSet(paths: demPaths)
         // Towers outside every DEM's box are left out before anything is sized on them.
         let onTerrain = try dems.covers(towers.map { ($0.lonDeg, $0.latDeg) })
         let candidates = towers.indices.filter { onTerrain[$0] }
+        let boxes = try dems.lonLatBounds()
+        func outside(_ t: Tower) -> String {
+            let km = boxes.map { DEMSet.approximateDistanceKm(lonDeg: t.lonDeg, latDeg: t.latDeg, box: $0) }.min() ?? 0
+            let swappedInside = (-180...180).contains(t.latDeg) && (-90...90).contains(t.lonDeg)
+                && boxes.contains { t.latDeg >= $0.minLon && t.latDeg <= $0.maxLon && t.lonDeg >= $0.minLat && t.lonDeg <= $0.maxLat }
+            return "outside the terrain, about \(String(format: "%.1f", km)) km from the edge of the DEMs"
+                + (swappedInside ? " (longitude and latitude seem swapped: swapped, the point lies on the DEM)" : "")
+        }
         guard !candidates.isEmpty else {
-            throw InputError(file: towersPath, message: "all \(towers.count) towers lie outside the terrain of \(demPaths.joined(separator: ", ")); expected towers inside the DEM")
+            let nearest = towers.map { t in (t, boxes.map { DEMSet.approximateDistanceKm(lonDeg: t.lonDeg, latDeg: t.latDeg, box: $0) }.min() ?? 0) }
+                .min { $0.1 < $1.1 }!
+            throw InputError(file: towersPath, message: "all \(towers.count) towers lie outside the terrain of \(demPaths.joined(separator: ", ")); the nearest, '\(nearest.0.id)' (\(nearest.0.origin)), is about \(String(format: "%.1f", nearest.1)) km from its edge; expected towers inside the DEM (swapped longitude and latitude, or the wrong DEM?)")
         }
         let crs: AnalysisCRS
         if let crsText {
@@ -42,12 +78,19 @@ public enum ScenarioLoader {
         guard let area = ProjectedExtent(points: placeable, marginM: marginM) else {
             throw InputError(file: towersPath, message: "no tower can be projected to \(crs.label)")
         }
-        let (terrain, report) = try TerrainLoader.load(dems: dems, crs: crs, area: area, resolutionM: resolutionM, threads: threads)
+        let (terrain, report) = try TerrainLoader.load(dems: dems, crs: crs, area: area, resolutionM: resolutionM, threads: threads) { grid in
+            let estimate = RunMemoryEstimate(cells: grid.cellCount, cellSizeM: grid.cellSizeM, threads: threads, radiusM: marginM)
+            if let limit = towerReading.maxMemoryBytes {
+                try estimate.check(limitBytes: limit, limitName: "--max-memory-gb")
+            } else {
+                try estimate.check(limitBytes: Double(ProcessInfo.processInfo.physicalMemory), limitName: "this machine's memory")
+            }
+        }
         var sites: [GridSite] = []
         var skipped: [(Tower, String)] = []
         for (i, tower) in towers.enumerated() {
             guard onTerrain[i] else {
-                skipped.append((tower, "outside the terrain"))
+                skipped.append((tower, outside(tower)))
                 continue
             }
             guard let p = projected[i] else {
@@ -71,6 +114,7 @@ public enum ScenarioLoader {
         guard !sites.isEmpty else {
             throw InputError(file: towersPath, message: "all \(towers.count) towers lie outside the terrain of \(demPaths.joined(separator: ", ")); expected towers inside the DEM")
         }
-        return Scenario(towers: towers, sites: sites, skipped: skipped, terrain: terrain, terrainReport: report, crsLabel: crs.label)
+        return Scenario(towers: towers, sites: sites, skipped: skipped, rejected: read.rejected, terrain: terrain, terrainReport: report,
+                        crsLabel: crs.label)
     }
 }

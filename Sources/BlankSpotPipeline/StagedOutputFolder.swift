@@ -11,6 +11,9 @@ public final class StagedOutputFolder: @unchecked Sendable {
     let staging: URL
     private let overwrite: Bool
     private var signalSources: [DispatchSourceSignal] = []
+    /// The outermost folder this run created to hold the destination, removed again by
+    /// ``discard()`` so that a failed run leaves nothing behind.
+    private var createdParent: URL?
 
     public init(destination path: String, overwrite: Bool) throws {
         destination = URL(fileURLWithPath: path).standardizedFileURL
@@ -19,8 +22,11 @@ public final class StagedOutputFolder: @unchecked Sendable {
         let parent = destination.deletingLastPathComponent()
         var isDir: ObjCBool = false
         if !fm.fileExists(atPath: parent.path) {
+            var outermost = parent
+            while !fm.fileExists(atPath: outermost.deletingLastPathComponent().path) { outermost = outermost.deletingLastPathComponent() }
             do {
                 try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+                createdParent = outermost
             } catch {
                 throw OutputError("\(path): cannot create the parent folder \(parent.path) (\(error.localizedDescription))")
             }
@@ -41,11 +47,15 @@ public final class StagedOutputFolder: @unchecked Sendable {
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            let staging = self.staging
+            let staging = self.staging, createdParent = self.createdParent
             source.setEventHandler {
                 try? FileManager.default.removeItem(at: staging)
+                if let createdParent { try? FileManager.default.removeItem(at: createdParent) }
                 FileHandle.standardError.write(Data("blankspot: interrupted; no output written\n".utf8))
-                exit(128 + sig)
+                // _exit, not exit: the sweep's threads are still running, and the C libraries'
+                // exit handlers (GDAL, OpenSSL) must not run under them. Nothing is buffered:
+                // stderr is written directly and the output is gone.
+                _exit(128 + sig)
             }
             source.resume()
             signalSources.append(source)
@@ -73,6 +83,7 @@ public final class StagedOutputFolder: @unchecked Sendable {
     /// Removes the staging folder (after a failure).
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+        if let createdParent { try? FileManager.default.removeItem(at: createdParent) }
         stopWatchingSignals()
     }
 

@@ -6,6 +6,11 @@ enum Console {
         FileHandle.standardError.write(Data("blankspot: \(message)\n".utf8))
     }
 
+    /// The message a run ends with when it fails.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("blankspot: error: \(message)\n".utf8))
+    }
+
     static func info(_ message: String) {
         FileHandle.standardError.write(Data("blankspot: \(message)\n".utf8))
     }

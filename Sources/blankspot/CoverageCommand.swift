@@ -94,15 +94,51 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("itm-ground"), help: "ITM ground: average, poor, good, fresh-water, sea-water.")
     var itmGround: String = "average"
 
+    @Option(name: .customLong("column"), help: ArgumentHelp(
+        "Take a tower field from a column of another name, e.g. height_m=tower_height (repeatable, or comma-separated). Fields: lon, lat, id, height_m, technology, frequency_mhz, eirp_dbm, azimuth_deg, beamwidth_deg, tilt_deg.",
+        valueName: "FIELD=COLUMN"))
+    var columns: [String] = []
+
+    @Flag(name: .customLong("skip-bad-rows"), help: "Go on with the good rows of the tower file; list every bad row in towers.csv and run.json instead of stopping.")
+    var skipBadRows = false
+
+    @Option(name: .customLong("max-memory-gb"), help: "Refuse a run whose estimated memory exceeds this (default: the machine's memory).")
+    var maxMemoryGB: Double?
+
     @Flag(help: "Replace --out if it exists.")
     var overwrite = false
 
+    /// Every number against its documented range (OptionRanges), before any work starts.
+    func validate() throws {
+        do {
+            try OptionRanges.radiusKm.check(radiusKm)
+            try OptionRanges.rxHeightM.check(rxHeightM)
+            if let kFactor { try OptionRanges.kFactor.check(kFactor) }
+            if let resolutionM { try OptionRanges.resolutionM.check(resolutionM) }
+            if let threadsOption { try OptionRanges.threads.check(threadsOption) }
+            if let thresholdDBm { try OptionRanges.thresholdDBm.check(thresholdDBm) }
+            try (model == .p1812 ? OptionRanges.timePercentP1812 : OptionRanges.timePercent).check(timePercent)
+            try OptionRanges.locationPercent.check(locationPercent)
+            try OptionRanges.deltaN.check(deltaN)
+            try OptionRanges.n0.check(n0)
+            try OptionRanges.itmClimate.check(itmClimate)
+            if let maxMemoryGB { try OptionRanges.maxMemoryGB.check(maxMemoryGB) }
+            _ = try TowerColumns.parseMapping(columns)
+            _ = try signalOptions()
+        } catch let e as UsageError {
+            throw ValidationError(e.message)
+        }
+    }
+
     func request() throws -> CoverageRequest {
-        CoverageRequest(
+        var r = CoverageRequest(
             demPaths: demPaths, towersPath: towersPath, outPath: outPath, model: model,
             settings: SweepSettings(radiusM: radiusKm * 1000, rxHeightM: rxHeightM, kFactor: kFactor ?? 4.0 / 3.0),
             crs: crs, resolutionM: resolutionM, threads: threads, overwrite: overwrite,
             commandLine: CommandLine.arguments, signal: try signalOptions())
+        r.towerReading = TowerReading(mapping: try TowerColumns.parseMapping(columns), skipBadRows: skipBadRows)
+        r.towerReading.maxMemoryBytes = maxMemoryGB.map { $0 * 1e9 }
+        return r
     }
 
     func signalOptions() throws -> SignalOptions {

@@ -32,6 +32,15 @@ struct DemoCommand: ParsableCommand {
     /// The worker threads: --threads, else every core.
     var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
+    func validate() throws {
+        do {
+            try OptionRanges.radiusKm.check(radiusKm)
+            if let threadsOption { try OptionRanges.threads.check(threadsOption) }
+        } catch let e as UsageError {
+            throw ValidationError(e.message)
+        }
+    }
+
     func run() throws {
         let data = try Self.locateData(dataPath)
         let progress = ProgressReporter.forTerminal()

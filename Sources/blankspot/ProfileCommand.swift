@@ -69,6 +69,24 @@ struct ProfileCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    /// Every number against its documented range (OptionRanges); the model checks its own band.
+    func validate() throws {
+        do {
+            if let frequencyMHz { try OptionRanges.frequencyMHz.check(frequencyMHz) }
+            if let txHeightM { try OptionRanges.txHeightM.check(txHeightM) }
+            if let rxHeightM { try OptionRanges.rxHeightM.check(rxHeightM) }
+            if let timePercent { try OptionRanges.timePercent.check(timePercent) }
+            try OptionRanges.locationPercent.check(locationPercent)
+            if let deltaN { try OptionRanges.deltaN.check(deltaN) }
+            if let n0 { try OptionRanges.n0.check(n0) }
+            try OptionRanges.itmClimate.check(itmClimate)
+            if let spacingM { try OptionRanges.spacingM.check(spacingM) }
+            if let dataset, dataset < 0 { throw UsageError("--dataset: expected a measurement row number, 0 or more, got \(dataset)") }
+        } catch let e as UsageError {
+            throw ValidationError(e.message)
+        }
+    }
+
     func run() throws {
         let models = try model.split(separator: ",").map { name -> LinkModel in
             guard let m = LinkModel(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {

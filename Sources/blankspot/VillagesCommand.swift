@@ -38,6 +38,21 @@ struct VillageOptions: ParsableArguments {
     @Option(name: .customLong("confirm-points"), help: "Populated sample points per village for --confirm, besides the centroid.")
     var confirmPoints: Int = 16
 
+    /// Every number against its documented range (OptionRanges).
+    func validate() throws {
+        do {
+            try OptionRanges.coveredPercent.check(coveredPercent)
+            try OptionRanges.blankPercent.check(blankPercent)
+            guard blankPercent < coveredPercent else {
+                throw UsageError("--blank-percent (\(blankPercent.formatted)) must be below --covered-percent (\(coveredPercent.formatted))")
+            }
+            try OptionRanges.blankWeight.check(blankWeight)
+            try OptionRanges.confirmPoints.check(confirmPoints)
+        } catch let e as UsageError {
+            throw ValidationError(e.message)
+        }
+    }
+
     func request(coveragePath: String, outPath: String, overwrite: Bool, threads: Int, itm: ITMOptions, demPaths: [String]?) throws -> VillagesRequest {
         guard confirmPoints >= 0 else { throw ValidationError("--confirm-points must be 0 or more, got \(confirmPoints)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
@@ -93,6 +108,15 @@ struct VillagesCommand: ParsableCommand {
 
     /// The worker threads: --threads, else every core.
     var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    func validate() throws {
+        do {
+            if let threadsOption { try OptionRanges.threads.check(threadsOption) }
+            try OptionRanges.itmClimate.check(itmClimate)
+        } catch let e as UsageError {
+            throw ValidationError(e.message)
+        }
+    }
 
     @Option(name: .customLong("itm-climate"), help: "ITM radio climate 1–7 for --confirm itm (default 1, equatorial).")
     var itmClimate: Int = 1

@@ -206,7 +206,7 @@ import TestSupport
     @Test func nonPositiveRadius() throws {
         let dir = TemporaryDirectory()
         let towers = Self.towersFile(in: dir, ["a,-71.3,44.3,30"])
-        try expectFailure(["--dem", Self.tile, "--towers", towers, "--radius-km", "0"], in: dir, mentions: ["--radius-km must be greater than 0"])
+        try expectFailure(["--dem", Self.tile, "--towers", towers, "--radius-km", "0"], in: dir, mentions: ["--radius-km", "0.1 to 500 km"])
     }
 
     @Test func existingOutputIsNotOverwrittenWithoutFlag() throws {

@@ -24,7 +24,7 @@ import TestSupport
         #expect {
             _ = try TowerTableReader.read(text: text, file: "towers.csv")
         } throws: { error in
-            let e = error as! InputError
+            let e = (error as! InputProblems).problems[0]
             return e.file == "towers.csv" && e.location == "line 4" && e.field == "height_m" && e.message.contains("'tall'")
         }
     }
@@ -38,13 +38,13 @@ import TestSupport
     @Test func outOfRangeLatitudeIsReported() {
         #expect {
             _ = try TowerTableReader.read(text: "lon,lat\n115,-95\n", file: "t.csv")
-        } throws: { let e = $0 as! InputError; return e.field == "lat" && e.location == "line 2" }
+        } throws: { let e = ($0 as! InputProblems).problems[0]; return e.field == "lat" && e.location == "line 2" }
     }
 
     @Test func duplicateIDsAreRejected() {
         #expect {
             _ = try TowerTableReader.read(text: "id,lon,lat\nA,115,-2\nA,116,-2\n", file: "t.csv")
-        } throws: { let e = $0 as! InputError; return e.location == "line 3" && e.message.contains("line 2") }
+        } throws: { let e = ($0 as! InputProblems).problems[0]; return e.location == "line 3" && e.message.contains("line 2") }
     }
 
     @Test func quotedFieldsAndCRLF() throws {

@@ -1,14 +1,25 @@
-/// A small RFC 4180 reader: comma-separated fields, optional double quotes (with `""` as an
-/// escaped quote), LF or CRLF line ends, a UTF-8 BOM ignored. Empty lines are skipped.
+/// A small RFC 4180 reader for tables as spreadsheets export them: fields separated by a comma,
+/// a semicolon or a tab (detected from the header line), optional double quotes (with `""` as an
+/// escaped quote, and line breaks allowed inside), LF, CRLF or CR line ends, a UTF-8 BOM ignored.
+/// Empty lines are skipped.
 public struct CSVTable: Sendable {
     /// Header names as written (trimmed).
     public let header: [String]
     /// Data rows with the 1-based line number each starts on.
     public let rows: [(line: Int, fields: [String])]
+    /// The field separator: `,`, `;` or a tab.
+    public let delimiter: Unicode.Scalar
 
-    /// Parses `text` whose first non-empty line is the header.
+    /// A spreadsheet in an Indonesian (or most European) locale writes decimal commas and
+    /// therefore separates fields with semicolons (or tabs): numbers may use a decimal comma
+    /// exactly when the delimiter is not a comma.
+    public var allowsDecimalComma: Bool { delimiter != "," }
+
+    /// Parses `text` whose first non-empty line is the header. The delimiter is the one of
+    /// `,`, `;` and tab that occurs most often outside quotes in the header line (a comma on a tie
+    /// or when none occurs), unless `delimiter` is given.
     /// - Throws: ``InputError`` for an unterminated quote or a file without a header.
-    public init(text: String, file: String) throws {
+    public init(text: String, file: String, delimiter given: Unicode.Scalar? = nil) throws {
         var records: [(Int, [String])] = []
         var fields: [String] = []
         var field = ""
@@ -18,6 +29,8 @@ public struct CSVTable: Sendable {
         var recordLine = 1
         var scalars = Array(text.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        let separator = given ?? Self.detectDelimiter(scalars)
+        delimiter = separator
         var i = 0
         func endField() {
             fields.append(fieldWasQuoted ? field : field.trimmingSpaces())
@@ -47,7 +60,7 @@ public struct CSVTable: Sendable {
                 inQuotes = true
                 fieldWasQuoted = true
                 field = ""
-            } else if c == "," {
+            } else if c == separator {
                 endField()
             } else if c == "\n" || c == "\r" {
                 if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
@@ -68,6 +81,26 @@ public struct CSVTable: Sendable {
         }
         header = first.1
         rows = Array(records.dropFirst())
+    }
+
+    /// The delimiter of the first non-empty line: the most frequent of `,`, `;`, tab outside
+    /// quotes; a comma when none occurs or on a tie.
+    static func detectDelimiter(_ scalars: [Unicode.Scalar]) -> Unicode.Scalar {
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
+        var inQuotes = false
+        var sawContent = false
+        for c in scalars {
+            if c == "\"" { inQuotes.toggle(); sawContent = true; continue }
+            if inQuotes { continue }
+            if c == "\n" || c == "\r" {
+                if sawContent { break } else { continue }
+            }
+            sawContent = true
+            if counts[c] != nil { counts[c]! += 1 }
+        }
+        var best: Unicode.Scalar = ","
+        for candidate in [";", "\t"] as [Unicode.Scalar] where counts[candidate]! > counts[best]! { best = candidate }
+        return best
     }
 
     /// Index of the first header matching one of `names` (case-insensitive).

@@ -1,79 +1,96 @@
-/// Turns one row of named attribute values into a ``Tower``, validating every field.
-/// Shared by the CSV reader here and the OGR point-layer reader in BlankSpotGDAL, so both
-/// accept the same columns with the same defaults and the same messages.
-///
-/// Columns (case-insensitive; first name is the documented one, the rest are accepted aliases):
-/// `id` (`name`, `site_id`), `height_m` (`height`), `eirp_dbm` (`eirp`), `frequency_mhz`
-/// (`frequency`, `freq_mhz`), `azimuth_deg` (`azimuth`), `beamwidth_deg` (`beamwidth`),
-/// `tilt_deg` (`tilt`, `downtilt_deg`), `technology` (`tech`, `radio`).
+/// Turns one row of tower values into a ``Tower``, checking every field against its documented
+/// range and collecting every problem of the row (not only the first). Shared by the CSV
+/// reader here and the OGR point-layer reader in BlankSpotGDAL, so that both accept the same
+/// columns with the same defaults, ranges and messages.
 public enum TowerAttributes {
-    public static let lonNames = ["lon", "longitude", "lng", "long", "x"]
-    public static let latNames = ["lat", "latitude", "y"]
-    public static let idNames = ["id", "name", "site_id", "tower_id"]
-    public static let heightNames = ["height_m", "height", "antenna_height_m"]
-    public static let eirpNames = ["eirp_dbm", "eirp"]
-    public static let frequencyNames = ["frequency_mhz", "frequency", "freq_mhz"]
-    public static let azimuthNames = ["azimuth_deg", "azimuth"]
-    public static let beamwidthNames = ["beamwidth_deg", "beamwidth"]
-    public static let tiltNames = ["tilt_deg", "tilt", "downtilt_deg"]
-    public static let technologyNames = ["technology", "tech", "radio"]
+    /// The documented range of each numeric field, with what it means. Heights: from a low
+    /// pole to the tallest masts; EIRP: from a test transmitter to far above any licence;
+    /// frequency: any carrier (each model checks its own band when it runs).
+    public static let ranges: [TowerField: (range: ClosedRange<Double>, what: String)] = [
+        .height: (0.5...1000, "an antenna height above ground in metres"),
+        .eirp: (-50...100, "an EIRP in dBm"),
+        .frequency: (1...100_000, "a frequency in MHz"),
+        .azimuth: (0...360, "an azimuth in degrees clockwise from north"),
+        .beamwidth: (1...360, "a horizontal half-power beamwidth in degrees"),
+        .tilt: (-90...90, "a downtilt in degrees"),
+    ]
 
-    /// Builds a tower from attribute values.
-    /// - Parameters:
-    ///   - value: the text of the first present column among the given names (nil or empty = absent).
-    ///   - file, location: for messages ("towers.csv", "line 5").
-    ///   - defaultID: used when no id column is present or it is empty.
-    public static func tower(lonDeg: Double, latDeg: Double, value: ([String]) -> String?,
-                             file: String, location: String, defaultID: String) throws -> Tower {
-        func fail(_ field: String, _ message: String) -> InputError {
-            InputError(file: file, location: location, field: field, message: message)
-        }
-        guard lonDeg.isFinite, (-180...180).contains(lonDeg) else {
-            throw fail("lon", "expected a longitude in degrees between -180 and 180, got \(lonDeg)")
-        }
-        guard latDeg.isFinite, (-90...90).contains(latDeg) else {
-            throw fail("lat", "expected a latitude in degrees between -90 and 90, got \(latDeg)")
-        }
-        func present(_ names: [String]) -> String? {
-            guard let v = value(names)?.trimmingSpaces(), !v.isEmpty else { return nil }
-            return v
-        }
-        func number(_ names: [String], _ what: String, _ range: ClosedRange<Double>) throws -> Double? {
-            guard let text = present(names) else { return nil }
-            guard let v = Double(text), v.isFinite, range.contains(v) else {
-                throw fail(names[0], "expected \(what) between \(range.lowerBound.formatted) and \(range.upperBound.formatted), got '\(text)'")
-            }
-            return v
-        }
-        var technology = TowerDefaults.technology
-        if let text = present(technologyNames) {
-            guard let t = Technology(name: text) else {
-                throw fail(technologyNames[0], "expected one of 2G, 3G, 4G, 5G (or GSM, UMTS, LTE, NR), got '\(text)'")
-            }
-            technology = t
-        }
-        let heightM = try number(heightNames, "an antenna height above ground in metres", 0.5...1000) ?? TowerDefaults.heightM
-        let eirpDBm = try number(eirpNames, "an EIRP in dBm", -50...100) ?? TowerDefaults.eirpDBm(technology)
-        let frequencyMHz = try number(frequencyNames, "a frequency in MHz", 1...100_000) ?? TowerDefaults.frequencyMHz(technology)
-        let azimuthDeg = try number(azimuthNames, "an azimuth in degrees clockwise from north", 0...360)
-        let beamwidthDeg = try number(beamwidthNames, "a horizontal half-power beamwidth in degrees", 1...360) ?? TowerDefaults.beamwidthDeg
-        let tiltDeg = try number(tiltNames, "a downtilt in degrees", -90...90) ?? TowerDefaults.tiltDeg
-        return Tower(id: present(idNames) ?? defaultID, lonDeg: lonDeg, latDeg: latDeg, heightM: heightM,
-                     eirpDBm: eirpDBm, frequencyMHz: frequencyMHz, azimuthDeg: azimuthDeg,
-                     beamwidthDeg: beamwidthDeg, tiltDeg: tiltDeg, technology: technology,
-                     origin: "\(file) \(location)")
+    /// A row's outcome: the tower, or every problem found in it.
+    public enum RowOutcome: Sendable {
+        case tower(Tower)
+        case rejected([InputError])
     }
 
-    /// Throws when two towers share an id: best_server.tif and towers.csv would be ambiguous.
-    public static func checkUniqueIDs(_ towers: [Tower], file: String) throws {
-        var seen: [String: String] = [:]
-        for t in towers {
-            if let first = seen[t.id] {
-                throw InputError(file: file, location: t.origin.dropPrefix(file + " "), field: idNames[0],
-                                 message: "id '\(t.id)' is already used by \(first.dropPrefix(file + " ")); ids must be unique")
-            }
-            seen[t.id] = t.origin
+    /// Builds a tower from the row's texts.
+    /// - Parameters:
+    ///   - value: the text of a field's column, nil or empty when absent.
+    ///   - decimalComma: whether `1,5` means 1.5 (tables separated by `;` or tabs).
+    ///   - file, location: for messages ("towers.csv", "line 5").
+    ///   - defaultID: used when the id is absent.
+    public static func parse(value: (TowerField) -> String?, decimalComma: Bool, file: String, location: String,
+                             defaultID: String) -> RowOutcome {
+        var problems: [InputError] = []
+        func problem(_ field: TowerField, _ text: String, _ expected: String, hint: String? = nil) {
+            var message = "expected \(expected), got '\(text)'"
+            if let hint { message += " (\(hint))" }
+            problems.append(InputError(file: file, location: location, field: field.rawValue, message: message))
         }
+        func present(_ field: TowerField) -> String? {
+            guard let v = value(field)?.trimmingSpaces(), !v.isEmpty else { return nil }
+            return v
+        }
+        func number(_ field: TowerField) -> Double? {
+            guard let text = present(field), let rule = ranges[field] else { return nil }
+            let expected = "\(rule.what) between \(rule.range.lowerBound.formatted) and \(rule.range.upperBound.formatted)"
+            guard let v = DecimalText.parse(text, decimalComma: decimalComma) else {
+                problem(field, text, expected, hint: DecimalText.hint(for: text, decimalComma: decimalComma))
+                return nil
+            }
+            guard rule.range.contains(v) else {
+                problem(field, text, expected)
+                return nil
+            }
+            return v
+        }
+        func coordinate(_ field: TowerField) -> Double? {
+            let text = present(field) ?? ""
+            let what = field == .lon ? "a longitude in decimal degrees (WGS 84) between -180 and 180"
+                                     : "a latitude in decimal degrees (WGS 84) between -90 and 90"
+            guard let v = DecimalText.parse(text, decimalComma: decimalComma) else {
+                problem(field, text, what, hint: text.isEmpty ? "the position is missing" : DecimalText.hint(for: text, decimalComma: decimalComma))
+                return nil
+            }
+            return v
+        }
+        let lon = coordinate(.lon), lat = coordinate(.lat)
+        if let lon, let lat {
+            let swapped = abs(lat) > 90 && abs(lon) <= 90
+            if !(-180...180).contains(lon) {
+                problem(.lon, present(.lon)!, "a longitude in decimal degrees (WGS 84) between -180 and 180",
+                        hint: abs(lon) > 1000 ? "projected coordinates (metres)? give WGS 84 degrees" : nil)
+            }
+            if !(-90...90).contains(lat) {
+                problem(.lat, present(.lat)!, "a latitude in decimal degrees (WGS 84) between -90 and 90",
+                        hint: swapped ? "longitude and latitude seem swapped" : abs(lat) > 1000 ? "projected coordinates (metres)? give WGS 84 degrees" : nil)
+            }
+            if lon == 0 && lat == 0 {
+                problem(.lon, "0", "a position", hint: "the row is at (0, 0), the usual mark of a missing position")
+            }
+        }
+        var technology = TowerDefaults.technology
+        if let text = present(.technology) {
+            if let t = Technology(name: text) { technology = t } else {
+                problem(.technology, text, "one of 2G, 3G, 4G, 5G (or GSM, UMTS, LTE, NR)")
+            }
+        }
+        let heightM = number(.height), eirpDBm = number(.eirp), frequencyMHz = number(.frequency)
+        let azimuthDeg = number(.azimuth), beamwidthDeg = number(.beamwidth), tiltDeg = number(.tilt)
+        guard problems.isEmpty, let lon, let lat else { return .rejected(problems) }
+        return .tower(Tower(
+            id: present(.id) ?? defaultID, lonDeg: lon, latDeg: lat, heightM: heightM ?? TowerDefaults.heightM,
+            eirpDBm: eirpDBm ?? TowerDefaults.eirpDBm(technology), frequencyMHz: frequencyMHz ?? TowerDefaults.frequencyMHz(technology),
+            azimuthDeg: azimuthDeg, beamwidthDeg: beamwidthDeg ?? TowerDefaults.beamwidthDeg, tiltDeg: tiltDeg ?? TowerDefaults.tiltDeg,
+            technology: technology, origin: "\(file) \(location)"))
     }
 }
 

@@ -1,0 +1,23 @@
+import Foundation
+
+/// The text of a table file as spreadsheets save it: UTF-8 (with or without a BOM), UTF-16
+/// with a BOM (Excel's "Unicode text"), or, when the bytes are not valid UTF-8, Windows-1252
+/// (Excel's "CSV" in Indonesian and Western locales). A file with NUL bytes in its first
+/// kilobytes and no UTF-16 BOM is binary and refused.
+public enum TableText {
+    public static func decode(_ data: Data, file: String) throws -> String {
+        let bytes = [UInt8](data.prefix(4096))
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else {
+                throw InputError(file: file, message: "starts like UTF-16 text but is not; expected a text table (CSV)")
+            }
+            return text
+        }
+        if bytes.contains(0) {
+            throw InputError(file: file, message: "is a binary file, not a text table; expected a CSV with a header line (or give a GIS layer such as .gpkg or .geojson)")
+        }
+        if let text = String(data: data, encoding: .utf8) { return text }
+        if let text = String(data: data, encoding: .windowsCP1252) { return text }
+        throw InputError(file: file, message: "is neither UTF-8 nor Windows-1252 text; expected a CSV table")
+    }
+}
