@@ -57,6 +57,9 @@ final class DEMSource {
                     }
                 }
             }
+            if let failure = first as? GDALFailure {
+                throw InputError(file: path, message: "not a raster GDAL can read (\(failure.gdalMessage.isEmpty ? "no driver recognises it" : failure.gdalMessage)); expected a raster such as a GeoTIFF, an SRTM .hgt (or .hgt.zip) or a VRT")
+            }
             throw first
         }
     }

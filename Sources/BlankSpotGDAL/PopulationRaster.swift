@@ -26,6 +26,18 @@ public enum PopulationRaster {
                 throw GDALRuntime.failure("warp the population raster onto the analysis grid", path: path)
             }
         }
+        // People per cell cannot be negative; a negative value is a nodata value the file does
+        // not declare, or a wrong file.
+        var negative = 0
+        var lowest: Float = 0
+        for v in people where v < 0 {
+            negative += 1
+            lowest = min(lowest, v)
+        }
+        if negative > 0 {
+            throw InputError(file: path, location: "band 1", field: "population",
+                             message: "expected people per cell, 0 or more, got \(negative) cells of the analysis grid below 0 (lowest \(lowest)); declare the file's nodata value (gdal_edit.py -a_nodata) if these are gaps")
+        }
         return people
     }
 }

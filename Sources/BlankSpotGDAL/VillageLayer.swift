@@ -63,6 +63,9 @@ public final class VillageLayer: @unchecked Sendable {
         guard GDALDatasetGetLayerCount(ds.handle) >= 1, let layer = GDALDatasetGetLayer(ds.handle, 0) else {
             throw InputError(file: path, message: "the dataset has no layer; expected village polygons")
         }
+        guard OGR_L_GetFeatureCount(layer, 1) != 0 else {
+            throw InputError(file: path, message: "no usable village polygon: the layer has no features; expected village polygons")
+        }
         let definition = OGR_L_GetLayerDefn(layer)
         var names: [String] = []
         for i in 0..<OGR_FD_GetFieldCount(definition) {
@@ -79,7 +82,8 @@ public final class VillageLayer: @unchecked Sendable {
                 if let i = names.firstIndex(where: { $0.lowercased() == c }) { return Int32(i) }
             }
             if required {
-                throw InputError(file: path, message: "no \(option.dropFirst(2).replacingOccurrences(of: "-field", with: "")) field found among \(names.joined(separator: ", ")); name it with \(option)")
+                let what = option.dropFirst(2).replacingOccurrences(of: "-field", with: "")
+                throw InputError(file: path, field: what, message: "no \(what) field among the layer's fields (\(names.isEmpty ? "none" : names.joined(separator: ", "))); expected one named \(candidates.prefix(4).joined(separator: ", ")), …, or name it with \(option)")
             }
             return nil
         }

@@ -73,13 +73,19 @@ public enum ProfileJob {
             source = "geodesic over \(paths.joined(separator: ", "))"
             spacingM = g.distancesM[1]
         case let .file(path, dataset, fromTo):
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw InputError(file: path, message: "cannot be read as UTF-8 text; expected a profile (distance_km,height_m[,clutter_m[,zone]])")
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw InputError(file: path, message: "no such file; expected a profile (distance_km,height_m[,clutter_m[,zone]]) or an ITU-R SG3 validation file")
             }
-            let file = try ProfileFile(text: text, file: path)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError(file: path, message: "the file cannot be read; expected a profile (distance_km,height_m[,clutter_m[,zone]])")
+            }
+            let file = try ProfileFile(text: try TableText.decode(data, file: path), file: path)
             profile = file.profile
             if let t = file.txLatDeg, let u = file.txLonDeg, let r = file.rxLatDeg, let s = file.rxLonDeg { ends = (u, t, s, r) }
             if let fromTo { ends = fromTo }
+            if file.measurements.isEmpty, let dataset {
+                throw InputError(file: path, field: "--dataset", message: "the file has no measurement rows (it is not an ITU-R SG3 validation file), got --dataset \(dataset); expected no --dataset")
+            }
             if !file.measurements.isEmpty {
                 let k = dataset ?? 0
                 guard file.measurements.indices.contains(k) else {

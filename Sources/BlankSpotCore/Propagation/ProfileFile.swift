@@ -55,29 +55,50 @@ public struct ProfileFile: Sendable {
         }
     }
 
-    private static func number(_ text: String, _ field: String, file: String, line: Int) throws -> Double {
-        guard let v = Double(text), v.isFinite else {
-            throw InputError(file: file, location: "line \(line)", field: field, message: "expected a number, got '\(text)'")
+    private static func number(_ text: String, _ field: String, file: String, line: Int, atLeast minimum: Double? = nil) throws -> Double {
+        guard let v = DecimalText.parse(text) else {
+            var message = "expected a number, got '\(text)'"
+            if let hint = DecimalText.hint(for: text, decimalComma: false) { message += " (\(hint))" }
+            throw InputError(file: file, location: "line \(line)", field: field, message: message)
+        }
+        if let minimum, v < minimum {
+            throw InputError(file: file, location: "line \(line)", field: field, message: "expected \(minimum.formatted) or more, got '\(text)'")
         }
         return v
     }
 
+    /// Appends a point, checking that distances increase.
+    private static func checkIncreasing(_ d: [Double], file: String, line: Int) throws {
+        guard d.count >= 2, let last = d.last else { return }
+        let previous = d[d.count - 2]
+        guard last > previous else {
+            throw InputError(file: file, location: "line \(line)", field: "distance_km",
+                             message: "expected increasing distances from the transmitter, got \(last.formatted) km after \(previous.formatted) km")
+        }
+    }
+
     private init(plain text: String, file: String) throws {
         var d: [Double] = [], h: [Double] = [], r: [Double] = [], z: [RadioClimaticZone] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The first line that is not empty or a comment may be a header.
+        let firstContentLine = lines.firstIndex { let f = Self.fields($0); return !f.isEmpty && !f[0].hasPrefix("#") } ?? 0
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let f = Self.fields(line)
             if f.isEmpty || f[0].hasPrefix("#") { continue }
-            if d.isEmpty && h.isEmpty && Double(f[0]) == nil { continue }   // header
+            if d.isEmpty && h.isEmpty && DecimalText.parse(f[0]) == nil && i == firstContentLine { continue }   // header
             guard f.count >= 2 else {
                 throw InputError(file: file, location: "line \(i + 1)", message: "expected distance_km,height_m[,clutter_m[,zone]]")
             }
-            d.append(try Self.number(f[0], "distance_km", file: file, line: i + 1))
+            d.append(try Self.number(f[0], "distance_km", file: file, line: i + 1, atLeast: 0))
+            try Self.checkIncreasing(d, file: file, line: i + 1)
             h.append(try Self.number(f[1], "height_m", file: file, line: i + 1))
-            r.append(f.count > 2 && !f[2].isEmpty ? try Self.number(f[2], "clutter_m", file: file, line: i + 1) : 0)
+            r.append(f.count > 2 && !f[2].isEmpty ? try Self.number(f[2], "clutter_m", file: file, line: i + 1, atLeast: 0) : 0)
             z.append(try Self.zone(f.count > 3 ? f[3] : "", file: file, line: i + 1))
         }
-        guard d.count >= 3 else { throw InputError(file: file, message: "a profile needs at least 3 points, found \(d.count)") }
+        guard d.count >= 3 else {
+            throw InputError(file: file, message: "a profile needs at least 3 points, found \(d.count); expected lines distance_km,height_m[,clutter_m[,zone]]")
+        }
         profile = P1812Profile(distancesKm: d, heightsM: h, clutterHeightsM: r, zones: z)
         measurements = []
     }
@@ -104,13 +125,14 @@ public struct ProfileFile: Sendable {
             case .profile:
                 if head.hasPrefix("Number of Points") { continue }
                 guard f.count >= 5 else { throw InputError(file: file, location: "line \(i + 1)", message: "expected distance,height,coverage code,clutter height,zone") }
-                d.append(try Self.number(f[0], "distance_km", file: file, line: i + 1))
+                d.append(try Self.number(f[0], "distance_km", file: file, line: i + 1, atLeast: 0))
+                try Self.checkIncreasing(d, file: file, line: i + 1)
                 h.append(try Self.number(f[1], "height_m", file: file, line: i + 1))
-                r.append(try Self.number(f[3], "clutter_m", file: file, line: i + 1))
+                r.append(try Self.number(f[3], "clutter_m", file: file, line: i + 1, atLeast: 0))
                 z.append(try Self.zone(f[4], file: file, line: i + 1))
             case .measurements:
                 let cols = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
-                func col(_ k: Int) -> Double? { k < cols.count ? Double(cols[k]) : nil }
+                func col(_ k: Int) -> Double? { k < cols.count ? DecimalText.parse(cols[k]) : nil }
                 guard let fMHz = col(0), let htg = col(1), let hrg = col(3), let p = col(14) else {
                     throw InputError(file: file, location: "line \(i + 1)", message: "a measurement row needs frequency, Tx height, Rx height and time percentage")
                 }
@@ -121,10 +143,12 @@ public struct ProfileFile: Sendable {
                 if f.count >= 2 { header[head] = f[1] }
             }
         }
-        guard d.count >= 3 else { throw InputError(file: file, message: "the profile block holds \(d.count) points; at least 3 needed") }
+        guard d.count >= 3 else {
+            throw InputError(file: file, message: "the profile block holds \(d.count) points; expected at least 3 lines distance,height,coverage code,clutter height,zone")
+        }
         profile = P1812Profile(distancesKm: d, heightsM: h, clutterHeightsM: r, zones: z)
         func value(_ prefix: String) -> Double? {
-            header.first(where: { $0.key.hasPrefix(prefix) }).flatMap { Double($0.value) }
+            header.first(where: { $0.key.hasPrefix(prefix) }).flatMap { DecimalText.parse($0.value) }
         }
         txLatDeg = value("Tx LAT")
         txLonDeg = value("Tx LON")

@@ -97,7 +97,12 @@ public struct TowerColumns: Sendable {
             }
         }
         for field in TowerField.allCases where index[field] == nil {
-            let matches = field.aliases.compactMap { alias in names.firstIndex(of: alias) }.filter { used[$0] == nil }
+            let all = field.aliases.compactMap { alias in names.firstIndex(of: alias) }
+            let matches = all.filter { used[$0] == nil }
+            if matches.isEmpty, let taken = all.first, let other = used[taken], field == .lon || field == .lat {
+                throw InputError(file: file, location: "line 1", field: header[taken],
+                                 message: "the column feeds both \(other.rawValue) (--column) and \(field.rawValue); map each field to its own column")
+            }
             guard let i = matches.first else { continue }
             index[field] = i
             used[i] = field
