@@ -195,7 +195,7 @@ public enum CoverageJob {
             terrain: .init(method: scenario.terrainReport.method, cellSizeFrom: scenario.terrainReport.cellSizeFrom,
                            validCells: scenario.terrainReport.validCells,
                            sources: scenario.terrainReport.sources.map { "\($0.path) (\($0.driver), \($0.widthPx)×\($0.heightPx), \($0.crs), \(CSVWriter.number($0.nativeCellSizeM, decimals: 2)) m)" }),
-            towers: .init(read: scenario.towers.count + scenario.rejected.count, used: scenario.sites.count,
+            towers: .init(read: scenario.towers.count + scenario.skipped.count + scenario.rejected.count, used: scenario.sites.count,
                           skipped: scenario.skipped.map { .init(id: $0.tower.id, origin: $0.tower.origin, reason: $0.reason) },
                           badRows: scenario.rejected.map { .init(id: $0.id, origin: $0.origin, reason: $0.reason) }),
             counts: ["cells": grid.cellCount, "cells_with_terrain": scenario.terrainReport.validCells, "cells_served": served],
@@ -203,25 +203,27 @@ public enum CoverageJob {
     }
 }
 
-/// towers.csv: the towers as used, one row per tower of the input (skipped ones say why).
+/// towers.csv: one row per tower of the input: the used towers first, numbered as in
+/// best_server.tif, then the towers off the terrain and the bad rows, without a number and with
+/// the reason.
 enum TowerTableWriter {
     static func write(_ scenario: Scenario, thresholds: ServiceThresholds?, to path: String) throws {
         var text = CSVWriter.line(["index", "id", "lon", "lat", "x_m", "y_m", "col", "row", "ground_m", "height_m",
                                    "eirp_dbm", "frequency_mhz", "azimuth_deg", "beamwidth_deg", "tilt_deg",
                                    "technology", "threshold_dbm", "status", "origin"])
-        let sitesByIndex = Dictionary(uniqueKeysWithValues: scenario.sites.map { ($0.index, $0) })
-        let skippedByID = Dictionary(scenario.skipped.map { ($0.tower.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
-        for (i, t) in scenario.towers.enumerated() {
-            let site = sitesByIndex[i]
-            let n = { (v: Double?, d: Int) in v.map { CSVWriter.number($0, decimals: d) } ?? "" }
-            text += CSVWriter.line([
-                String(i), t.id, n(t.lonDeg, 7), n(t.latDeg, 7), n(site?.xM, 2), n(site?.yM, 2),
-                site.map { String($0.col) } ?? "", site.map { String($0.row) } ?? "", n(site?.groundM, 1),
-                n(t.heightM, 2), n(t.eirpDBm, 2), n(t.frequencyMHz, 3), n(t.azimuthDeg, 2),
-                n(t.beamwidthDeg, 2), n(t.tiltDeg, 2), t.technology.rawValue,
-                n(thresholds?.dBm(for: t.technology), 1),
-                site != nil ? "used" : "skipped: " + (skippedByID[t.id] ?? ""), t.origin,
-            ])
+        let n = { (v: Double?, d: Int) in v.map { CSVWriter.number($0, decimals: d) } ?? "" }
+        func towerFields(_ t: Tower) -> [String] {
+            [n(t.heightM, 2), n(t.eirpDBm, 2), n(t.frequencyMHz, 3), n(t.azimuthDeg, 2), n(t.beamwidthDeg, 2), n(t.tiltDeg, 2),
+             t.technology.rawValue, n(thresholds?.dBm(for: t.technology), 1)]
+        }
+        for site in scenario.sites {
+            let t = site.tower
+            text += CSVWriter.line([String(site.index), t.id, n(t.lonDeg, 7), n(t.latDeg, 7), n(site.xM, 2), n(site.yM, 2),
+                                    String(site.col), String(site.row), n(site.groundM, 1)] + towerFields(t) + ["used", t.origin])
+        }
+        // Towers read but not on the terrain have no index: they are in no raster.
+        for (t, reason) in scenario.skipped {
+            text += CSVWriter.line(["", t.id, n(t.lonDeg, 7), n(t.latDeg, 7), "", "", "", "", ""] + towerFields(t) + ["skipped: " + reason, t.origin])
         }
         // Bad rows (--skip-bad-rows) have no index: they are in no raster.
         for r in scenario.rejected {

@@ -4,8 +4,10 @@ import Foundation
 
 /// Towers and terrain on one analysis grid, ready for the engine.
 public struct Scenario: Sendable {
+    /// The towers used, in input order; a tower's position here is its index in
+    /// `best_server.tif` and `towers.csv`.
     public var towers: [Tower]
-    /// The towers on the grid (a subset of `towers`, `index` = position in `towers`).
+    /// The used towers on the grid (`index` = position in `towers`).
     public var sites: [GridSite]
     /// Towers not used, with the reason ("outside the terrain").
     public var skipped: [(tower: Tower, reason: String)]
@@ -106,7 +108,8 @@ public enum ScenarioLoader {
                 skipped.append((tower, "the terrain has no height (nodata) at the tower"))
                 continue
             }
-            sites.append(GridSite(index: i, col: cell.col, row: cell.row, groundM: Double(ground), tower: tower, xM: p.xM, yM: p.yM))
+            // Only used towers are numbered: the index is the value of best_server.tif.
+            sites.append(GridSite(index: sites.count, col: cell.col, row: cell.row, groundM: Double(ground), tower: tower, xM: p.xM, yM: p.yM))
         }
         for (t, reason) in skipped {
             warn("tower '\(t.id)' (\(t.origin)) skipped: \(reason)")
@@ -114,7 +117,7 @@ public enum ScenarioLoader {
         guard !sites.isEmpty else {
             throw InputError(file: towersPath, message: "all \(towers.count) towers lie outside the terrain of \(demPaths.joined(separator: ", ")); expected towers inside the DEM")
         }
-        return Scenario(towers: towers, sites: sites, skipped: skipped, rejected: read.rejected, terrain: terrain, terrainReport: report,
+        return Scenario(towers: sites.map(\.tower), sites: sites, skipped: skipped, rejected: read.rejected, terrain: terrain, terrainReport: report,
                         crsLabel: crs.label)
     }
 }

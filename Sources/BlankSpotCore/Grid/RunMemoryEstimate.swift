@@ -10,8 +10,8 @@ import Foundation
 /// from the engine's by the job order but counted together to stay on the safe side): 48 bytes.
 /// Per worker thread: a footprint of one tower's disc (value, margin and flags: 16 bytes per
 /// cell of the square around it). Measured peaks stay below this: the demo (10.9 million cells,
-/// 2 threads) peaks at about 0.6 GB against an estimate of 0.6 GB; the 50 km single-tower P.1812
-/// benchmark (11.6 million cells) at 380 MiB.
+/// 2 threads, `run` with villages) peaks at 0.36 GB against an estimate of 0.59 GB; the 50 km
+/// single-tower P.1812 benchmark (11.6 million cells, engine only) at 0.40 GB against 0.97 GB.
 public struct RunMemoryEstimate: Sendable {
     public static let bytesPerCell = 48.0
     public static let bytesPerFootprintCell = 16.0
