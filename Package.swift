@@ -90,3 +90,11 @@ let package = Package(
             dependencies: ["blankspot", "kalsel-sample", "command-reference", "BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),
     ]
 )
+
+// libFuzzer targets (Tests/Fuzz), built only for fuzzing: `tools/fuzz` sets BLANKSPOT_FUZZ=1 and
+// builds them with `--sanitize=fuzzer`, which supplies their entry point (they have no main).
+if ProcessInfo.processInfo.environment["BLANKSPOT_FUZZ"] != nil {
+    for name in ["FuzzTowerTable", "FuzzProfileFile", "FuzzThresholdList", "FuzzColumnMapping"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["BlankSpotCore"], path: "Tests/Fuzz/\(name)"))
+    }
+}
