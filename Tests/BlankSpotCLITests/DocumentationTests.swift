@@ -1,3 +1,4 @@
+import BlankSpotCore
 import Foundation
 import Testing
 import TestSupport
@@ -60,6 +61,14 @@ import TestSupport
         let r = try ExternalTool.run(tool, ["--check", "--blankspot", ExternalTool.blankspot, "--out",
                                             Self.projectRoot.appendingPathComponent("docs/commands.md").path])
         #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    /// docs/data.md lists every documented range as the code enforces it.
+    @Test func rangesAreDocumented() throws {
+        let data = try Self.read("docs/data.md")
+        for r in OptionRanges.all {
+            #expect(data.contains("| `\(r.option)` (\(r.what)) | \(r.text) | \(r.source) |"), "docs/data.md lacks the range of \(r.option): \(r.text)")
+        }
     }
 
     /// The README's second command (the tests) is what .ci/run runs; the README stays a user
