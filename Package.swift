@@ -76,6 +76,12 @@ let package = Package(
             dependencies: ["BlankSpotCore", "BlankSpotGDAL", "BlankSpotPipeline"],
             path: "tools/kalsel-sample"
         ),
+        // Builds the estimated and GENERATED files of data/bungo (see data/bungo/README.md).
+        .executableTarget(
+            name: "bungo-sample",
+            dependencies: ["BlankSpotCore", "BlankSpotGDAL", "BlankSpotPipeline"],
+            path: "tools/bungo-sample"
+        ),
         // Writes docs/commands.md from `blankspot --experimental-dump-help` (see its header).
         .executableTarget(name: "command-reference", path: "tools/command-reference"),
         // Helpers shared by the test targets: fixture paths, running external tools.
@@ -87,7 +93,7 @@ let package = Package(
         // End-to-end: runs the built `blankspot` executable on real inputs.
         .testTarget(
             name: "BlankSpotCLITests",
-            dependencies: ["blankspot", "kalsel-sample", "command-reference", "BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),
+            dependencies: ["blankspot", "kalsel-sample", "bungo-sample", "command-reference", "BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),
     ]
 )
 

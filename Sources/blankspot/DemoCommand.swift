@@ -6,18 +6,28 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the whole pipeline on the bundled Kalimantan Selatan sample (GENERATED terrain).",
+        abstract: "Run the whole pipeline on a bundled sample: Kalimantan Selatan (GENERATED terrain) or Kabupaten Bungo (real terrain).",
         discussion: """
-        The sample pairs the real village polygons of Kalimantan Selatan with a GENERATED terrain \
-        (no real DEM of Indonesia is available to this project) and an illustrative tower list \
-        (13 real OpenCelliD sites plus GENERATED sites near towns). See data/kalsel/README.md.
+        kalsel: the real village polygons of Kalimantan Selatan with a GENERATED terrain and an \
+        illustrative tower list (13 real OpenCelliD sites plus GENERATED sites near towns); see \
+        data/kalsel/README.md. bungo: the real SRTM terrain, land cover and villages of Kabupaten \
+        Bungo (Jambi) with estimated populations and GENERATED towers; see data/bungo/README.md.
         """
     )
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("Output folder.", valueName: "dir"))
-    var outPath: String = "out/kalsel-demo"
+    enum Sample: String, ExpressibleByArgument, CaseIterable {
+        case kalsel, bungo
+    }
 
-    @Option(name: .customLong("data"), help: ArgumentHelp("The sample folder (default: data/kalsel of the project).", valueName: "dir"))
+    @Option(help: "The sample: kalsel (default) or bungo.")
+    var sample: Sample = .kalsel
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Output folder (default: out/kalsel-demo or out/bungo-demo).", valueName: "dir"))
+    var outPathOption: String?
+
+    var outPath: String { outPathOption ?? "out/\(sample.rawValue)-demo" }
+
+    @Option(name: .customLong("data"), help: ArgumentHelp("The sample folder (default: data/kalsel or data/bungo of the project).", valueName: "dir"))
     var dataPath: String?
 
     @Option(help: "Model (p1812, itm, hata, fspl, los).")
@@ -42,7 +52,8 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = try Self.locateData(dataPath)
+        if sample == .bungo { return try runBungo() }
+        let data = try Self.locateData(dataPath, folder: "data/kalsel", marker: KalselSample.towersFileName)
         let progress = ProgressReporter.forTerminal()
         let generatedDir = (data as NSString).appendingPathComponent("generated")
         let terrain = (generatedDir as NSString).appendingPathComponent(KalselSample.terrainFileName)
@@ -80,21 +91,45 @@ struct DemoCommand: ParsableCommand {
             """)
     }
 
-    /// The sample folder: --data, else data/kalsel under the current folder or next to the
-    /// project this executable was built in.
-    static func locateData(_ given: String?) throws -> String {
+    /// Kabupaten Bungo: real terrain and villages, estimated populations, GENERATED towers.
+    func runBungo() throws {
+        let data = try Self.locateData(dataPath, folder: "data/bungo", marker: BungoSample.towersFileName)
+        func file(_ name: String) -> String { (data as NSString).appendingPathComponent(name) }
+        let progress = ProgressReporter.forTerminal()
+        var coverage = CoverageRequest(
+            demPaths: [file(BungoSample.demFileName)], towersPath: file(BungoSample.towersFileName), outPath: outPath, model: model,
+            settings: SweepSettings(radiusM: radiusKm * 1000), crs: nil, resolutionM: nil, threads: threads, overwrite: true,
+            commandLine: CommandLine.arguments)
+        coverage.signal = SignalOptions()
+        var villages = VillagesRequest(coveragePath: "", villagesPath: file(BungoSample.villagesFileName), outPath: outPath)
+        villages.populationField = "penduduk_estimasi"
+        villages.commandLine = CommandLine.arguments
+        let clock = ContinuousClock.now
+        let (c, v) = try RunJob.run(coverage: coverage, villages: villages, log: { progress?.done(); Console.warn($0) }, progress: progress)
+        let elapsed = ContinuousClock.now - clock
+        Console.info(CoverageCommand.report(c))
+        Console.info(VillagesCommand.report(v))
+        Console.info("""
+            demo finished in \(elapsed.components.seconds) s. Outputs in \(c.outPath) (priority.csv, villages.gpkg, summary.json, map.png, rasters).
+            The terrain and villages are real; the towers are GENERATED and village populations estimated from the regency's total.
+            """)
+    }
+
+    /// The sample folder: --data, else `folder` under the current folder or next to the
+    /// project this executable was built in (recognised by its `marker` file).
+    static func locateData(_ given: String?, folder: String, marker: String) throws -> String {
         let fm = FileManager.default
         var candidates: [String] = []
         if let given { candidates.append(given) }
-        candidates.append("data/kalsel")
+        candidates.append(folder)
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
-            candidates.append(dir.appendingPathComponent("data/kalsel").path)
+            candidates.append(dir.appendingPathComponent(folder).path)
             dir = dir.deletingLastPathComponent()
         }
-        for c in candidates where fm.fileExists(atPath: (c as NSString).appendingPathComponent(KalselSample.towersFileName)) {
+        for c in candidates where fm.fileExists(atPath: (c as NSString).appendingPathComponent(marker)) {
             return c
         }
-        throw UsageError("cannot find the sample folder data/kalsel; run from the project folder or give --data DIR")
+        throw UsageError("cannot find the sample folder \(folder); run from the project folder or give --data DIR")
     }
 }
