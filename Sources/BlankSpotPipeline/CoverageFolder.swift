@@ -19,6 +19,8 @@ struct CoverageFolder {
     let layers: CoverageLayers
     let crs: AnalysisCRS
     let towers: [TowerRow]
+    /// From run.json: towers serving cells at the edge of the radius (nil for older folders).
+    let towersCutAtRadius: Int?
     /// The model the coverage was computed with (from the rasters' metadata).
     let model: String
     /// run.json's parameters (empty when the folder has no run.json).
@@ -71,10 +73,12 @@ struct CoverageFolder {
         if let data = FileManager.default.contents(atPath: manifestPath),
            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             parameters = (json["parameters"] as? [String: String]) ?? [:]
+            towersCutAtRadius = (json["counts"] as? [String: Any])?["towers_cut_at_radius"] as? Int
             demPaths = ((json["inputs"] as? [[String: Any]]) ?? []).filter { $0["role"] as? String == "dem" }.compactMap { $0["path"] as? String }
         } else {
             parameters = [:]
             demPaths = []
+            towersCutAtRadius = nil
         }
     }
 

@@ -42,6 +42,8 @@ public struct CoverageSummary: Sendable {
     public var towersSkipped: Int
     public var cells: Int
     public var servedCells: Int
+    /// Towers serving cells at the edge of the radius (see towers.csv `cut_at_radius`).
+    public var towersCutAtRadius: Int
     public var timingsS: [String: Double]
 }
 
@@ -92,6 +94,13 @@ public enum CoverageJob {
                                            model: request.model.engineModel(request.signal), threads: request.threads,
                                            progress: report)
             timings["sweep"] = seconds(clock.now - t0)
+            // A tower serving cells in the outermost 1.5 cells of its disc is cut by the radius:
+            // its signal goes on beyond --radius-km, and a larger radius could change verdicts.
+            let cutLimitM = request.settings.radiusM - 1.5 * scenario.terrain.grid.cellSizeM
+            let cut = grids.servedExtentM.filter { $0 >= cutLimitM }.count
+            if cut > 0 {
+                log("\(cut) of \(scenario.sites.count) towers serve cells at the edge of --radius-km \(CSVWriter.number(request.settings.radiusM / 1000)): their coverage is cut there (towers.csv: cut_at_radius), and a larger radius could change the verdicts")
+            }
             progress?.stage("writing rasters")
 
             t0 = clock.now
@@ -107,7 +116,7 @@ public enum CoverageJob {
             }
             try writeRasters(products, grid: scenario.terrain.grid, into: output, threads: request.threads)
             try TowerTableWriter.write(scenario, thresholds: request.model == .los ? nil : request.signal.thresholds,
-                                       to: output.path("towers.csv"))
+                                       servedExtentM: grids.servedExtentM, cutLimitM: cutLimitM, to: output.path("towers.csv"))
             timings["write"] = seconds(clock.now - t0)
 
             let served = CoverageProducts.withGridPointers(grids, scenario.terrain) { g in
@@ -116,13 +125,13 @@ public enum CoverageJob {
                 return n
             }
             let manifest = makeManifest(request, scenario: scenario, started: started, timings: timings,
-                                        served: served, outputs: products.map(\.file) + ["towers.csv", "run.json"],
+                                        served: served, towersCut: cut, outputs: products.map(\.file) + ["towers.csv", "run.json"],
                                         inputs: hasher.inputs)
             try manifest.write(to: output.path("run.json"))
             progress?.done()
             return CoverageSummary(outPath: output.destination.path, towersUsed: scenario.sites.count,
                                    towersSkipped: scenario.skipped.count, cells: scenario.terrain.grid.cellCount,
-                                   servedCells: served, timingsS: timings)
+                                   servedCells: served, towersCutAtRadius: cut, timingsS: timings)
         }
     }
 
@@ -184,7 +193,7 @@ public enum CoverageJob {
     }
 
     static func makeManifest(_ request: CoverageRequest, scenario: Scenario, started: String,
-                             timings: [String: Double], served: Int, outputs: [String], inputs: [RunManifest.Input]) -> RunManifest {
+                             timings: [String: Double], served: Int, towersCut: Int, outputs: [String], inputs: [RunManifest.Input]) -> RunManifest {
         let grid = scenario.terrain.grid
         return RunManifest(
             command: request.commandLine, startedUTC: started, threads: request.threads,
@@ -198,7 +207,8 @@ public enum CoverageJob {
             towers: .init(read: scenario.towers.count + scenario.skipped.count + scenario.rejected.count, used: scenario.sites.count,
                           skipped: scenario.skipped.map { .init(id: $0.tower.id, origin: $0.tower.origin, reason: $0.reason) },
                           badRows: scenario.rejected.map { .init(id: $0.id, origin: $0.origin, reason: $0.reason) }),
-            counts: ["cells": grid.cellCount, "cells_with_terrain": scenario.terrainReport.validCells, "cells_served": served],
+            counts: ["cells": grid.cellCount, "cells_with_terrain": scenario.terrainReport.validCells, "cells_served": served,
+                     "towers_cut_at_radius": towersCut],
             timingsS: timings, outputs: outputs)
     }
 }
@@ -207,10 +217,14 @@ public enum CoverageJob {
 /// best_server.tif, then the towers off the terrain and the bad rows, without a number and with
 /// the reason.
 enum TowerTableWriter {
-    static func write(_ scenario: Scenario, thresholds: ServiceThresholds?, to path: String) throws {
-        var text = CSVWriter.line(["index", "id", "lon", "lat", "x_m", "y_m", "col", "row", "ground_m", "height_m",
-                                   "eirp_dbm", "frequency_mhz", "azimuth_deg", "beamwidth_deg", "tilt_deg",
-                                   "technology", "threshold_dbm", "status", "origin"])
+    /// - Parameters:
+    ///   - servedExtentM: per used tower, the distance to its farthest served cell (−1 none).
+    ///   - cutLimitM: a tower serving at or beyond this distance is cut by the radius.
+    static func write(_ scenario: Scenario, thresholds: ServiceThresholds?, servedExtentM: [Double], cutLimitM: Double, to path: String) throws {
+        let header = ["index", "id", "lon", "lat", "x_m", "y_m", "col", "row", "ground_m", "height_m",
+                      "eirp_dbm", "frequency_mhz", "azimuth_deg", "beamwidth_deg", "tilt_deg",
+                      "technology", "threshold_dbm", "served_to_m", "cut_at_radius", "status", "origin"]
+        var text = CSVWriter.line(header)
         let n = { (v: Double?, d: Int) in v.map { CSVWriter.number($0, decimals: d) } ?? "" }
         func towerFields(_ t: Tower) -> [String] {
             [n(t.heightM, 2), n(t.eirpDBm, 2), n(t.frequencyMHz, 3), n(t.azimuthDeg, 2), n(t.beamwidthDeg, 2), n(t.tiltDeg, 2),
@@ -218,19 +232,21 @@ enum TowerTableWriter {
         }
         for site in scenario.sites {
             let t = site.tower
+            let served = site.index < servedExtentM.count ? servedExtentM[site.index] : -1
             text += CSVWriter.line([String(site.index), t.id, n(t.lonDeg, 7), n(t.latDeg, 7), n(site.xM, 2), n(site.yM, 2),
-                                    String(site.col), String(site.row), n(site.groundM, 1)] + towerFields(t) + ["used", t.origin])
+                                    String(site.col), String(site.row), n(site.groundM, 1)] + towerFields(t)
+                                   + [served < 0 ? "" : n(served, 0), served >= cutLimitM ? "yes" : "no", "used", t.origin])
         }
         // Towers read but not on the terrain have no index: they are in no raster.
         for (t, reason) in scenario.skipped {
-            text += CSVWriter.line(["", t.id, n(t.lonDeg, 7), n(t.latDeg, 7), "", "", "", "", ""] + towerFields(t) + ["skipped: " + reason, t.origin])
+            text += CSVWriter.line(["", t.id, n(t.lonDeg, 7), n(t.latDeg, 7), "", "", "", "", ""] + towerFields(t) + ["", "", "skipped: " + reason, t.origin])
         }
         // Bad rows (--skip-bad-rows) have no index: they are in no raster.
         for r in scenario.rejected {
-            var fields = [String](repeating: "", count: 19)
+            var fields = [String](repeating: "", count: header.count)
             fields[1] = r.id
-            fields[17] = "skipped: " + r.reason
-            fields[18] = r.origin
+            fields[header.count - 2] = "skipped: " + r.reason
+            fields[header.count - 1] = r.origin
             text += CSVWriter.line(fields)
         }
         try text.write(toFile: path, atomically: false, encoding: .utf8)

@@ -106,6 +106,9 @@ enum VillageTables {
         var total: Counts
         var byRegion: [Region]
         var skipped: [SkippedVillage]
+        /// Towers of the coverage run whose served cells reach its radius: their coverage is cut
+        /// there, and the verdicts may depend on the radius.
+        var towersCutAtRadius: Int?
         var confirmation: Confirmation?
 
         /// `--confirm`: what was re-evaluated and how the verdicts compare.
@@ -133,14 +136,15 @@ enum VillageTables {
     }
 
     static func summary(_ results: [VillageCoverage], skipped: [VillageLayer.Skipped], rules: VillageStatusRules, blankWeight: Double,
-                        populationSource: String, fields: VillageLayer.Fields, coverageModel: String,
+                        populationSource: String, fields: VillageLayer.Fields, coverageModel: String, towersCutAtRadius: Int?,
                         confirmation: VillageConfirmation.Result?) -> Summary {
         let regions = Set(results.map(\.village.region)).sorted()
         var summary = Summary(
             coverageModel: coverageModel, populationSource: populationSource, fields: fields, rules: rules, blankWeight: blankWeight,
             total: counts(results),
             byRegion: regions.map { r in Summary.Region(region: r, counts: counts(results.filter { $0.village.region == r })) },
-            skipped: skipped.map { .init(villageId: $0.id, name: $0.name, origin: $0.origin, reason: $0.reason) })
+            skipped: skipped.map { .init(villageId: $0.id, name: $0.name, origin: $0.origin, reason: $0.reason) },
+            towersCutAtRadius: towersCutAtRadius)
         if let c = confirmation {
             summary.confirmation = .init(
                 model: c.model, method: c.description, radiusKm: c.radiusKm,

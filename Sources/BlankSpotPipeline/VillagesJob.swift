@@ -132,7 +132,7 @@ public enum VillagesJob {
         try VillageTables.priorityCSV(priority, towerID: towerID, records: layer.records, confirmed: confirmation?.byVillage).write(toFile: output.path("priority.csv"), atomically: false, encoding: .utf8)
         let summary = VillageTables.summary(results, skipped: layer.skipped, rules: request.rules, blankWeight: request.blankWeight,
                                             populationSource: populationSource, fields: layer.fields, coverageModel: coverage.model,
-                                            confirmation: confirmation)
+                                            towersCutAtRadius: coverage.towersCutAtRadius, confirmation: confirmation)
         try summary.write(to: output.path("summary.json"))
         try writeMap(results, villageCount: villages.count, cells: cells, coverage: coverage, to: output.path("map.png"))
         return VillagesSummary(outPath: output.destination.path, villages: results.count,

@@ -15,7 +15,7 @@ import TestSupport
     static let symbols: Set<String> = ["n0", "p10", "sha256", "x", "y", "id", "itm", "p1812", "n"]  // n: ΔN, the refractivity lapse (delta_n)
     /// Ordinary words used in names.
     static let words: Set<String> = [
-        "agree", "agrees", "angle", "angular", "bad", "clutter", "rows", "service", "antenna", "area", "azimuth", "basic", "beamwidth", "blank", "by", "bytes", "cell",
+        "agree", "agrees", "angle", "angular", "at", "bad", "cut", "to", "clutter", "rows", "service", "antenna", "area", "azimuth", "basic", "beamwidth", "blank", "by", "bytes", "cell",
         "cells", "centroid", "changes", "col", "command", "confirm", "confirmation", "confirmed", "count", "counts",
         "coverage", "covered", "crs", "decimals", "delta", "disagree", "distance", "district", "eirp", "equation",
         "field", "fields", "frequency", "from", "gain", "grid", "ground", "height", "horizon", "in", "index", "inputs",

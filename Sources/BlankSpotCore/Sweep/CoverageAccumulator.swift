@@ -12,6 +12,9 @@ public struct CoverageGrids: Sendable {
     public let bestTower: GridBuffer<Int32>
     /// Towers whose value is at least the serving threshold (saturates at 65,535).
     public let serverCount: GridBuffer<UInt16>
+    /// Per site (in the order the sites were given): the distance from the tower to the
+    /// centre of its farthest served (or, for line of sight, visible) cell, m; −1 when none.
+    public var servedExtentM: [Double] = []
 
     /// Table row of the best tower at cell `i`, −1 where none.
     @inlinable

@@ -92,24 +92,30 @@ public enum CoverageEngine {
         let bestValue = bestIsNearest ? nil : GridBuffer<Float>(count: n, repeating: -.infinity, threads: threads)
         let bestTower = GridBuffer<Int32>(count: n, repeating: 0, threads: threads)
         let serverCount = GridBuffer<UInt16>(count: n, repeating: 0, threads: threads)
+        var servedD2 = [Int](repeating: -1, count: sites.count)
         func sweep(_ bestValue: UnsafeMutableBufferPointer<Float>?) {
             bestTower.withUnsafeMutableBufferPointer { bestTower in
                 serverCount.withUnsafeMutableBufferPointer { serverCount in
                     let accumulator = CoverageAccumulator(
                         grid: terrain.grid, servingThreshold: servingThreshold,
                         bestValue: bestValue, bestTower: bestTower, serverCount: serverCount, sites: sites)
-                    sweepAll(plan: plan, sites: sites, threads: max(1, threads),
-                             accumulator: accumulator, progress: progress, makeModel: makeModel)
+                    servedD2.withUnsafeMutableBufferPointer { servedD2 in
+                        sweepAll(plan: plan, sites: sites, threads: max(1, threads), accumulator: accumulator, servedD2: servedD2,
+                                 progress: progress, makeModel: makeModel)
+                    }
                 }
             }
         }
         if let bestValue { bestValue.withUnsafeMutableBufferPointer { sweep($0) } } else { sweep(nil) }
-        return CoverageGrids(grid: terrain.grid, bestValue: bestValue, bestTower: bestTower, serverCount: serverCount)
+        var grids = CoverageGrids(grid: terrain.grid, bestValue: bestValue, bestTower: bestTower, serverCount: serverCount)
+        grids.servedExtentM = servedD2.map { $0 < 0 ? -1 : Double($0).squareRoot() * terrain.grid.cellSizeM }
+        return grids
     }
 
     private static func sweepAll<P: TowerSweepPlan>(
         plan: P, sites: [GridSite], threads: Int,
-        accumulator: CoverageAccumulator, progress: (@Sendable (Double) -> Void)?, makeModel: (GridSite) -> P.Model
+        accumulator: CoverageAccumulator, servedD2: UnsafeMutableBufferPointer<Int>,
+        progress: (@Sendable (Double) -> Void)?, makeModel: (GridSite) -> P.Model
     ) {
         let done = Atomic<Int>(0)
         let sweep = plan.sweep
@@ -125,21 +131,27 @@ public enum CoverageEngine {
                 let model = makeModel(site)
                 let sink = FootprintSink(footprint: footprint, accumulator: accumulator)
                 sweep.sweepOwnCell(site: site, model: model, into: sink)
-                for item in 0..<items { plan.run(item: item, site: site, model: model, sink: sink) }
+                var farthest = -1
+                for item in 0..<items { farthest = max(farthest, plan.run(item: item, site: site, model: model, sink: sink)) }
+                servedD2[i] = farthest   // each site is one work item: no other thread writes here
                 accumulator.merge(footprint, towerIndex: site.index)
                 if let progress { progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(sites.count)) }
             }
         } else {
-            for site in sites {
+            var itemD2 = [Int](repeating: -1, count: items)
+            for (s, site) in sites.enumerated() {
                 let model = makeModel(site)
                 let sink = DirectMergeSink(accumulator: accumulator, towerIndex: Int32(site.index))
                 sweep.sweepOwnCell(site: site, model: model, into: sink)
-                ParallelLoop.run(count: items, threads: threads) { item, _ in
-                    plan.run(item: item, site: site, model: model, sink: sink)
-                    if let progress {
-                        progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(items * sites.count))
+                itemD2.withUnsafeMutableBufferPointer { slots in
+                    ParallelLoop.run(count: items, threads: threads) { item, _ in
+                        slots[item] = plan.run(item: item, site: site, model: model, sink: sink)   // one slot per item
+                        if let progress {
+                            progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(items * sites.count))
+                        }
                     }
                 }
+                servedD2[s] = itemD2.max() ?? -1
             }
         }
     }

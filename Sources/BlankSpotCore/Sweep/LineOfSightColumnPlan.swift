@@ -70,7 +70,7 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
     /// 0.25–0.26 s merging directly against 0.28–0.29 s through footprints (same rasters).
     static var sweepsTowersOneAtATime: Bool { true }
 
-    func run<S: CellSink>(item: Int, site: GridSite, model: LineOfSightModel, sink: S) {
+    func run<S: CellSink>(item: Int, site: GridSite, model: LineOfSightModel, sink: S) -> Int {
         let halfPlane = item / chunksPerHalfPlane, chunk = item % chunksPerHalfPlane
         let a0 = -span + chunk * Self.raysPerChunk
         let a1 = min(a0 + Self.raysPerChunk, span)
@@ -78,7 +78,7 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
         // flattened height. At step i ≤ S the chunk's rays span at most a1 − a0 + 1 cells of a
         // column, plus one either side and one spare.
         let rayCount = a1 - a0 + 1, cellCapacity = a1 - a0 + 4
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * rayCount + cellCapacity) { scratch in
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * rayCount + cellCapacity) { scratch in
             sweep.terrain.heightsM.withUnsafeBufferPointer { heights in
                 walkChunk(xMajor: halfPlane < 2, sign: halfPlane % 2 == 0 ? 1 : -1, a0: a0, a1: a1, site: site, model: model,
                           horizons: scratch.baseAddress!, stepsM: scratch.baseAddress! + rayCount,
@@ -107,7 +107,9 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
         xMajor: Bool, sign: Int, a0: Int, a1: Int, site: GridSite, model: LineOfSightModel,
         horizons: UnsafeMutablePointer<Double>, stepsM: UnsafeMutablePointer<Double>,
         flatHeights: UnsafeMutablePointer<Double>, heights: UnsafeBufferPointer<Float>, sink: S
-    ) {
+    ) -> Int {
+        // The farthest visible cell (squared distance in cells²).
+        var visibleD2 = -1
         let grid = sweep.terrain.grid
         let cellM = grid.cellSizeM, cellM2 = cellM * cellM
         let p0 = xMajor ? site.col : site.row, q0 = xMajor ? site.row : site.col
@@ -187,6 +189,7 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
                         if model.isVisible(flatHeightM: z, distanceM2: distanceM2, horizonSlope: horizon) {
                             let col = xMajor ? p : q0 &+ m, row = xMajor ? q0 &+ m : p
                             sink.putVisible(cell: cell, col: col, row: row)
+                            visibleD2 = max(visibleD2, i2 &+ m &* m)
                         }
                         w += perM
                     }
@@ -214,6 +217,7 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
                 j &+= st
             }
         }
+        return visibleD2
     }
 }
 

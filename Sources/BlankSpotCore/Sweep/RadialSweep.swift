@@ -31,19 +31,22 @@ public struct RadialSweep: Sendable {
         sink.put(cell: site.row * terrain.grid.width + site.col, col: site.col, row: site.row, value: g.isNaN ? .nan : model.ownCellValue(groundM: Double(g)))
     }
 
-    /// Walks rays `rays` (indices into ``fan``) of `site`.
-    func sweep<M: RayProfileModel, S: CellSink>(site: GridSite, rays: Range<Int>, model prototype: M, into sink: S) {
+    /// Walks rays `rays` (indices into ``fan``) of `site`; returns the largest squared distance,
+    /// in cells², of a cell they found served (a value of 0 or more), −1 when none.
+    func sweep<M: RayProfileModel, S: CellSink>(site: GridSite, rays: Range<Int>, model prototype: M, into sink: S) -> Int {
         let nearCapacity = max(1, M.exactNearSamples)
-        terrain.heightsM.withUnsafeBufferPointer { heights in
+        return terrain.heightsM.withUnsafeBufferPointer { heights in
             inverseSteps.withUnsafeBufferPointer { inverseSteps in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: NearProfile.scratchPerSample * nearCapacity) { near in
                     var model = prototype
                     // The disc: the run's radius, or the tower's reach when that is shorter.
                     let discCells = min(radiusCells, prototype.reachM / terrain.grid.cellSizeM)
+                    var servedD2 = -1
                     for k in rays {
-                        walk(fan.ray(k), site: site, discCells: discCells, heights: heights, inverseSteps: inverseSteps,
-                             near: near.baseAddress!, model: &model, sink: sink)
+                        servedD2 = max(servedD2, walk(fan.ray(k), site: site, discCells: discCells, heights: heights, inverseSteps: inverseSteps,
+                                                      near: near.baseAddress!, model: &model, sink: sink))
                     }
+                    return servedD2
                 }
             }
         }
@@ -53,13 +56,15 @@ public struct RadialSweep: Sendable {
     private func walk<M: RayProfileModel, S: CellSink>(
         _ ray: RayFan.Ray, site: GridSite, discCells: Double, heights: UnsafeBufferPointer<Float>,
         inverseSteps: UnsafeBufferPointer<Double>, near: UnsafeMutablePointer<Double>, model: inout M, sink: S
-    ) {
+    ) -> Int {
         let nearCapacity = M.exactNearSamples
         let nearScratch = near
         let cellM = terrain.grid.cellSizeM
         var cursor = RayCursor(ray: ray, fan: fan, grid: terrain.grid, site: site, discCells: discCells)
         let lastStep = cursor.lastStep
-        guard lastStep >= 1 else { return }
+        guard lastStep >= 1 else { return -1 }
+        // The farthest served cell of the ray (squared distance in cells²).
+        var servedD2 = -1
         let rCells2 = discCells * discCells
         let qUnit = cursor.qUnit, majorStep = cursor.majorStep, originBase = cursor.originBase
         let minorSign = cursor.minorSign
@@ -110,6 +115,7 @@ public struct RadialSweep: Sendable {
                                                     irrelevantBelow: irrelevantBelow, countOnlyBelow: sink.countOnlyBelow(cell: cell))
                     }
                     previousRuledOut = value == -.infinity
+                    if value >= 0 { servedD2 = i &* i &+ mm &* mm }   // steps only grow along a ray
                     sink.put(cell: cell, col: col, row: row, value: value)
                 }
             }
@@ -117,5 +123,6 @@ public struct RadialSweep: Sendable {
             // The ray's own terrain sample at step i.
             cursor.feedSample(to: &model, heights: heights, inverseSteps: inverseSteps)
         }
+        return servedD2
     }
 }

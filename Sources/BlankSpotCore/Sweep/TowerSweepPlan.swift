@@ -4,7 +4,9 @@ protocol TowerSweepPlan: Sendable {
     associatedtype Model: TowerCellModel
     var sweep: RadialSweep { get }
     var itemCount: Int { get }
-    func run<S: CellSink>(item: Int, site: GridSite, model: Model, sink: S)
+    /// Sweeps work item `item` of the tower into `sink`; returns the largest squared distance,
+    /// in cells², of a cell the item found served (or visible), −1 when none.
+    func run<S: CellSink>(item: Int, site: GridSite, model: Model, sink: S) -> Int
     /// Whether many towers should still go one at a time, each tower's items in parallel and
     /// merged straight into the result, rather than whole towers in parallel through footprint
     /// buffers (which cost a reset and a merge pass over the tower's square).
@@ -23,8 +25,8 @@ struct RayChunkPlan<M: RayProfileModel>: TowerSweepPlan {
 
     var itemCount: Int { (sweep.fan.rayCount + Self.raysPerChunk - 1) / Self.raysPerChunk }
 
-    func run<S: CellSink>(item: Int, site: GridSite, model: M, sink: S) {
+    func run<S: CellSink>(item: Int, site: GridSite, model: M, sink: S) -> Int {
         let start = item * Self.raysPerChunk
-        sweep.sweep(site: site, rays: start..<min(sweep.fan.rayCount, start + Self.raysPerChunk), model: model, into: sink)
+        return sweep.sweep(site: site, rays: start..<min(sweep.fan.rayCount, start + Self.raysPerChunk), model: model, into: sink)
     }
 }
