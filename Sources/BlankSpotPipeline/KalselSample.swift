@@ -23,14 +23,28 @@ public enum KalselSample {
                                 height: Int((3.85 / cellDeg).rounded()), crsWKT: try VectorTools.crsWKT("EPSG:4326"))
         let province = try VectorTools.polygonMask(path: provincePath, grid: grid)
         let relief = KalselRelief()
+        // Land and sea first, then each land cell's distance to the sea: the relief is tapered
+        // to the shore (``KalselRelief/coastalTaper(distanceKm:)``) so that the coast has no cliff.
+        var land = [Bool](repeating: false, count: grid.cellCount)
+        for row in 0..<grid.height {
+            let lat = grid.originYM - (Double(row) + 0.5) * cellDeg
+            for col in 0..<grid.width {
+                let lon = grid.originXM + (Double(col) + 0.5) * cellDeg
+                let i = row * grid.width + col
+                land[i] = province[i] == 1 || !(lat < -3.6 || (lon > 116.3 && lat < -2.3))
+            }
+        }
+        let cellKm = arcSeconds / 3600 * 110.6
+        let toSeaKm = DistanceToMask.km(mask: land.map { !$0 }, width: grid.width, height: grid.height, cellKm: cellKm)
         let heights = GridBuffer<Int16>(count: grid.cellCount, repeating: 0, threads: threads)
         ParallelLoop.run(count: grid.height, threads: threads) { row, _ in
             let lat = grid.originYM - (Double(row) + 0.5) * cellDeg
             for col in 0..<grid.width {
                 let lon = grid.originXM + (Double(col) + 0.5) * cellDeg
                 let i = row * grid.width + col
-                let land = province[i] == 1 || !(lat < -3.6 || (lon > 116.3 && lat < -2.3))
-                heights[i] = Int16(relief.heightM(lonDeg: lon, latDeg: lat, onLand: land).rounded())
+                guard land[i] else { continue }
+                let h = relief.heightM(lonDeg: lon, latDeg: lat, onLand: true)
+                heights[i] = Int16((1 + (h - 1) * KalselRelief.coastalTaper(distanceKm: toSeaKm[i])).rounded())
             }
         }
         let note = "GENERATED terrain for the blankspot sample (KalselRelief, seed \(relief.seed), \(CSVWriter.number(arcSeconds))″ cells): NOT a real DEM of Kalimantan Selatan"

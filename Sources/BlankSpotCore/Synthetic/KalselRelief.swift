@@ -7,7 +7,8 @@ import Foundation
 /// Meratus range running SSW–NNE through the middle of the province (peaks near 1,900 m, like
 /// Gunung Besar's 1,892 m), foothills on both flanks, the low Barito plain and swamps (a few
 /// metres above sea level) to the west and south-west, the coastal plain and the hills of Pulau
-/// Laut to the east, and the sea (0 m) outside the province to the south and east. The range's
+/// Laut to the east, and the sea (0 m) outside the province to the south and east, the land
+/// sloping down to it over the last 3 km (``coastalTaper(distanceKm:)``). The range's
 /// axis and the island ridge are hand-placed polylines; fractal noise gives the texture.
 public struct KalselRelief: Sendable {
     public let seed: UInt64
@@ -49,6 +50,15 @@ public struct KalselRelief: Sendable {
         let ridged = 1 - 2 * abs(n)
         let texture = 8 * n + 0.45 * relief * ridged
         return max(1, plain + 0.75 * relief + texture)
+    }
+
+    /// How much of the relief stands at `distanceKm` from the sea: 0 at the shore, rising
+    /// smoothly (a smoothstep) to 1 at 3 km inland, so that land meets the 0 m sea with a
+    /// gentle coastal plain instead of a cliff that would shadow everything behind the coast.
+    /// Real coasts of the province are mangrove and swamp a metre or two above the sea.
+    public static func coastalTaper(distanceKm: Double) -> Double {
+        let t = max(0, min(1, distanceKm / 3))
+        return t * t * (3 - 2 * t)
     }
 
     /// Distance (km) from a point to a polyline and the crest height interpolated at the
