@@ -13,6 +13,11 @@ public final class AnalysisCRS: @unchecked Sendable {
         guard srs.isProjected else {
             throw UsageError("--crs \(userInput) is \(srs.label), a geographic CRS; the analysis grid needs a projected CRS in metres, e.g. a UTM zone (EPSG:32750)")
         }
+        // Web Mercator's metres are not ground metres: at 7° S they are 0.8 % long, at 44° N
+        // 39 % long, so cell sizes, distances and path losses would all be wrong.
+        if srs.label.contains("Pseudo-Mercator") || srs.label.contains("EPSG:3857") || srs.label.contains("Popular Visualisation") {
+            throw UsageError("--crs \(userInput) is \(srs.label), whose metres are not ground metres away from the equator; expected a conformal CRS in true metres, e.g. the UTM zone of the area (the default)")
+        }
         try self.init(reference: srs)
     }
 

@@ -15,6 +15,7 @@ public enum TowerFileReader {
         }
         let ext = (path as NSString).pathExtension.lowercased()
         if ext == "csv" || ext == "txt" || ext == "tsv" {
+            try TableText.checkReadableFile(path)
             guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
                 throw InputError(file: path, message: "the file cannot be read")
             }

@@ -76,6 +76,7 @@ public enum ProfileJob {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw InputError(file: path, message: "no such file; expected a profile (distance_km,height_m[,clutter_m[,zone]]) or an ITU-R SG3 validation file")
             }
+            try TableText.checkReadableFile(path)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw InputError(file: path, message: "the file cannot be read; expected a profile (distance_km,height_m[,clutter_m[,zone]])")
             }

@@ -1,3 +1,4 @@
+import BlankSpotCore
 import Dispatch
 import Foundation
 
@@ -34,8 +35,19 @@ public final class StagedOutputFolder: @unchecked Sendable {
         guard fm.fileExists(atPath: parent.path, isDirectory: &isDir), isDir.boolValue else {
             throw OutputError("\(path): \(parent.path) is not a folder")
         }
-        if fm.fileExists(atPath: destination.path), !overwrite {
-            throw OutputError("\(path) already exists; choose another --out or add --overwrite")
+        guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw UsageError("--out: expected a folder to create, got an empty path")
+        }
+        var destinationIsDir: ObjCBool = false
+        if fm.fileExists(atPath: destination.path, isDirectory: &destinationIsDir) {
+            guard overwrite else { throw OutputError("\(path) already exists; choose another --out or add --overwrite") }
+            // --overwrite replaces only what blankspot wrote: a folder holding its run.json, or
+            // an empty folder. Anything else (a home folder, a data folder, a file) is refused.
+            guard destinationIsDir.boolValue else { throw OutputError("\(path) is a file; --overwrite replaces only an output folder of blankspot") }
+            let entries = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
+            if !entries.isEmpty && !Self.isBlankspotOutput(destination) {
+                throw OutputError("\(path) is not an output folder of blankspot (it has no run.json or summary.json written by blankspot); --overwrite will not replace it: choose another --out")
+            }
         }
         staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
         try? fm.removeItem(at: staging)
@@ -60,6 +72,18 @@ public final class StagedOutputFolder: @unchecked Sendable {
             source.resume()
             signalSources.append(source)
         }
+    }
+
+    /// Whether `folder` is an output of blankspot: a run.json it wrote (`"tool" : "blankspot"`),
+    /// or the summary.json of `villages` (with its `population_source` and `rules`).
+    static func isBlankspotOutput(_ folder: URL) -> Bool {
+        func json(_ name: String) -> [String: Any]? {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
+            return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        }
+        if json("run.json")?["tool"] as? String == "blankspot" { return true }
+        if let summary = json("summary.json"), summary["population_source"] != nil, summary["rules"] != nil { return true }
+        return false
     }
 
     /// Path of a file inside the staging folder.

@@ -125,6 +125,9 @@ enum BadInputCorpus {
             towers("tab file with a bad row", "id\tlon\tlat\nA\t-71.3\t44.2\nB\t-71.4\t\n", ["line 3", "'lat'", "position is missing"]),
             towers("tower file is a folder", "", file: "dir.csv", ["dir.csv", "cannot be read"]).replacing(("dir.csv", .folder)),
             towers("no such tower file", "", file: "absent.csv", ["absent.csv", "no such file"]).replacing(("absent.csv", .absent)),
+            BadInputCase(name: "towers: a device, not a file", files: [],
+                         args: ["coverage", "--dem", "{dem}", "--towers", "/dev/zero", "--out", "{out}", "--radius-km", "3"],
+                         mentions: ["/dev/zero", "expected"]),
         ]
         // 16 broken rows: every one is reported, in one run.
         var sixteen = "id,lon,lat,height_m\nOK,-71.3,44.2,30\n"
@@ -262,6 +265,7 @@ enum BadInputCorpus {
         option(["--resolution-m", "1", "--radius-km", "300"], exit: 1, ["needs about", "this machine's memory", "--resolution-m"]),
         option(["--crs", "EPSG:4326"], ["--crs", "geographic", "projected"]),
         option(["--crs", "no such crs"], ["--crs", "'no such crs'", "expected"]),
+        option(["--crs", "EPSG:3857"], ["--crs", "Pseudo-Mercator", "not ground metres", "UTM"]),
         option(["--model", "okumura"], ["--model", "okumura"]),
         option(["--itm-ground", "swamp"], exit: 64, ["--itm-ground", "swamp"]),
         BadInputCase(name: "option: profile --frequency-mhz 1e6", files: [],
@@ -284,6 +288,15 @@ enum BadInputCorpus {
         BadInputCase(name: "output: parent is read-only", files: [("t.csv", .text(goodTowers))],
                      args: ["coverage", "--dem", "{dem}", "--towers", "{d}/t.csv", "--out", "/proc/blankspot-out", "--radius-km", "3"],
                      mentions: ["/proc", "cannot create"]),
+        BadInputCase(name: "output: empty path", files: [("t.csv", .text(goodTowers))],
+                     args: ["coverage", "--dem", "{dem}", "--towers", "{d}/t.csv", "--out", "", "--radius-km", "3"],
+                     exitCode: 64, mentions: ["--out", "empty path"]),
+        BadInputCase(name: "output: --overwrite on a folder blankspot did not write", files: [("t.csv", .text(goodTowers)), ("mine/notes.txt", .text("keep me\n"))],
+                     args: ["coverage", "--dem", "{dem}", "--towers", "{d}/t.csv", "--out", "{d}/mine", "--overwrite", "--radius-km", "3"],
+                     mentions: ["mine", "not an output folder of blankspot", "will not replace it"]),
+        BadInputCase(name: "output: --overwrite on a file", files: [("t.csv", .text(goodTowers)), ("afile", .text("x"))],
+                     args: ["coverage", "--dem", "{dem}", "--towers", "{d}/t.csv", "--out", "{d}/afile", "--overwrite", "--radius-km", "3"],
+                     mentions: ["afile", "is a file"]),
         BadInputCase(name: "output: parent is a file", files: [("t.csv", .text(goodTowers)), ("file", .text("x"))],
                      args: ["coverage", "--dem", "{dem}", "--towers", "{d}/t.csv", "--out", "{d}/file/out", "--radius-km", "3"],
                      mentions: ["file", "not a folder"]),
