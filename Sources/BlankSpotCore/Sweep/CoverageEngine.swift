@@ -62,7 +62,8 @@ public enum CoverageEngine {
             s.frequencyGHz = site.tower.frequencyMHz / 1000
             s.rxHeightM = settings.rxHeightM
             return wrap(P1812RayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: s, cellSizeM: cellM,
-                                      climate: climate, maxSamples: Int((settings.radiusM / cellM).rounded(.up)) + 2))
+                                      climate: climate, maxSamples: Int((settings.radiusM / cellM).rounded(.up)) + 2,
+                                      hasClutter: terrain.surfaceM != nil))
         }
     }
 

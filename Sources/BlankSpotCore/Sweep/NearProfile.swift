@@ -20,9 +20,13 @@ public struct NearProfile {
     public let firstIndex: Int
     public let spacingM: Double
     /// Room for the model's own per-receiver work: `scratchPerSample`·K doubles.
-    public let scratch: UnsafeMutablePointer<Double>
+    public private(set) var scratch: UnsafeMutablePointer<Double>
 
-    private let heights: UnsafePointer<Float>
+    private var heights: UnsafePointer<Float>
+    /// The clutter surface (terrain + R) on the same grid, and scratch for its points; nil for
+    /// bare terrain.
+    private var surface: UnsafePointer<Float>?
+    private var surfaceScratch: UnsafeMutablePointer<Double>?
     /// 1/j for j = 0… (the sweep's table).
     private let inverseSteps: UnsafePointer<Double>
     /// The receiver's major step i and its 1/i, the signed minor offset m.
@@ -44,7 +48,10 @@ public struct NearProfile {
     /// offset `minorOffset`) of a ray walked from grid index `originBase` in steps of
     /// `majorStep` (one minor unit = `minorUnit`), `spacingM` apart on the line.
     init(count: Int, receiverStep i: Int, minorOffset m: Int, spacingM: Double, originBase: Int, majorStep: Int, minorUnit: Int,
-         heights: UnsafePointer<Float>, inverseSteps: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>) {
+         heights: UnsafePointer<Float>, inverseSteps: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>,
+         surface: UnsafePointer<Float>? = nil, surfaceScratch: UnsafeMutablePointer<Double>? = nil) {
+        self.surface = surface
+        self.surfaceScratch = surfaceScratch
         self.count = count
         firstIndex = i - count
         self.spacingM = spacingM
@@ -58,6 +65,18 @@ public struct NearProfile {
         self.majorStep = majorStep
         self.minorUnit = minorUnit
         inverseSpacingKm = count > 0 ? 1000 / spacingM : 0
+    }
+
+    /// The same points read on the clutter surface (terrain + R), with their own scratch; nil
+    /// for bare terrain.
+    public var onSurface: NearProfile? {
+        guard let surface, let surfaceScratch else { return nil }
+        var copy = self
+        copy.heights = surface
+        copy.scratch = surfaceScratch
+        copy.surface = nil
+        copy.surfaceScratch = nil
+        return copy
     }
 
     /// Distance of point k from the tower, m.

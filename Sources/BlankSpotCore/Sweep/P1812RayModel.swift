@@ -27,6 +27,10 @@ struct P1812RayModel: RayProfileModel {
     let useBeta: Bool
     /// Most samples a ray can have.
     let maxSamples: Int
+    /// Whether the run has clutter: the Bullington construction (eqs. 13–21) then runs over the
+    /// surface g = h + R of its own hull (§3.2), while the horizons, the smooth earth, the
+    /// obstruction and the roughness keep the bare terrain h, as in ``P1812/basicTransmissionLoss``.
+    let hasClutter: Bool
 
     /// This copy's buffers (nil until its first ray; never shared between copies).
     var storage: RayStorage?
@@ -44,9 +48,16 @@ struct P1812RayModel: RayProfileModel {
     var maxFlatSlopeKm = 0.0
     var maxFlatSlopeBeta = -Double.infinity
     var maxRawSlope = -Double.infinity
+    /// With clutter: the surface samples g (as `samples`), their flattened hull and the
+    /// steepest flattened slope of g from the transmitter.
+    var surfaceSamples: UnsafeMutablePointer<Double>?
+    var flatSurface: UpperHull?
+    var maxFlatSurfaceSlope = -Double.infinity
+    var maxFlatSurfaceSlopeKm = 0.0
 
     init(site: GridSite, budget: LinkBudget, settings: P1812AreaSettings, cellSizeM: Double, climate: P1812InlandClimateTable,
-         maxSamples: Int) {
+         maxSamples: Int, hasClutter: Bool = false) {
+        self.hasClutter = hasClutter
         self.budget = budget
         self.settings = settings
         constants = P1812TowerConstants(settings: settings, climate: climate)
@@ -63,12 +74,16 @@ struct P1812RayModel: RayProfileModel {
 
     mutating func beginRay(stepM: Double) {
         if storage == nil {
-            let s = RayStorage(blocks: 7, capacity: maxSamples + 2)
+            let s = RayStorage(blocks: hasClutter ? 10 : 7, capacity: maxSamples + 2)
             storage = s
             samples = s.block(0)
             flat = UpperHull(x: s.block(1), y: s.block(2))
             raw = UpperHull(x: s.block(3), y: s.block(4))
             flatBeta = UpperHull(x: s.block(5), y: s.block(6))
+            if hasClutter {
+                surfaceSamples = s.block(7)
+                flatSurface = UpperHull(x: s.block(8), y: s.block(9))
+            }
         }
         stepKm = stepM / 1000
         sampleCount = 0
@@ -76,6 +91,8 @@ struct P1812RayModel: RayProfileModel {
         flat!.removeAll()
         flatBeta!.removeAll()
         raw!.removeAll()
+        flatSurface?.removeAll()
+        maxFlatSurfaceSlope = -.infinity
         fit = SmoothEarthFit()
         fit.append(distanceKm: 0, heightM: txGroundM)
         maxFlatSlope = -.infinity
@@ -85,6 +102,36 @@ struct P1812RayModel: RayProfileModel {
 
     mutating func addSample(heightM h: Double, distanceM: Double, inverseDistance: Double) {
         appendSample(heightM: h)
+    }
+
+    /// With clutter: the terrain sample and the surface sample g = h + R at the same place.
+    mutating func addSample(heightM h: Double, surfaceM g: Double, distanceM: Double, inverseDistance: Double) {
+        guard hasClutter else { return appendSample(heightM: h) }
+        samples![sampleCount] = h
+        surfaceSamples![sampleCount] = g
+        sampleCount += 1
+        while sampleCount - committed > Self.exactNearSamples {
+            let d = Double(committed + 1) * stepKm
+            commit(heightM: samples![committed], distanceKm: d)
+            commitSurface(surfaceM: surfaceSamples![committed], distanceKm: d)
+            committed += 1
+        }
+    }
+
+    /// The surface's share of a committed sample: its flattened hull and slope for the
+    /// Bullington construction, and the aβ hull (which with clutter is built on g, not h).
+    @inline(__always)
+    private mutating func commitSurface(surfaceM g: Double, distanceKm d: Double) {
+        guard !g.isNaN else { return }
+        let z = g - curvaturePerKm * d * d
+        let slope = (z - txAltitudeM) / d
+        if slope > maxFlatSurfaceSlope { maxFlatSurfaceSlope = slope; maxFlatSurfaceSlopeKm = d }
+        flatSurface!.append(x: d, y: z)
+        if useBeta {
+            let zb = g - betaCurvaturePerKm * d * d
+            maxFlatSlopeBeta = max(maxFlatSlopeBeta, (zb - txAltitudeM) / d)
+            flatBeta!.append(x: d, y: zb)
+        }
     }
 
     /// ``addSample(heightM:distanceM:inverseDistance:)``'s work, always inlined: the P.1812
@@ -111,7 +158,7 @@ struct P1812RayModel: RayProfileModel {
         flat!.append(x: d, y: z)
         raw!.append(x: d, y: h)
         fit.append(distanceKm: d, heightM: h)
-        if useBeta {
+        if useBeta && !hasClutter {
             let zb = h - betaCurvaturePerKm * d * d
             maxFlatSlopeBeta = max(maxFlatSlopeBeta, (zb - txAltitudeM) / d)
             flatBeta!.append(x: d, y: zb)
@@ -154,7 +201,9 @@ struct P1812RayModel: RayProfileModel {
             // No terrain point between the antennas (the tower's neighbours): free space.
             loss = freeSpace
         } else {
-            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: NearPoints(near, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM, rxAltitudeM: hrs, pathKm: d),
+            let points = NearPoints(near, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM, rxAltitudeM: hrs, pathKm: d)
+            let surfacePoints = hasClutter ? NearPoints(near.onSurface!, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM, rxAltitudeM: hrs, pathKm: d) : nil
+            loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: points, surfaceNear: surfacePoints,
                              freeSpaceDB: freeSpace, lossLimit: lossLimit, notBestAbove: notBestAbove, servesUpTo: servesUpTo)
         }
         return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
@@ -281,12 +330,17 @@ struct P1812RayModel: RayProfileModel {
     /// horizons and Bullington parameters (eqs. 13–19, 76–81) over the committed samples and
     /// the near points.
     @inline(__always)
-    func pathSummary(d: Double, hn: Double, hrs: Double, near: NearPoints) -> P1812PathSummary {
+    func pathSummary(d: Double, hn: Double, hrs: Double, near: NearPoints, surfaceNear: NearPoints? = nil) -> P1812PathSummary {
         let k = curvaturePerKm
         let hts = txAltitudeM
         let ae = settings.effectiveEarthRadiusKm
         let flat = self.flat!
+        // Horizons over the terrain; with clutter, the Bullington construction over g = h + R.
         let b = bullington(hull: flat, maxSlope: maxFlatSlope, maxSlopeKm: maxFlatSlopeKm, k: k, d: d, hrs: hrs, near: near)
+        var bg = b
+        if hasClutter, let surfaceNear {
+            bg = bullington(hull: flatSurface!, maxSlope: maxFlatSurfaceSlope, maxSlopeKm: maxFlatSurfaceSlopeKm, k: k, d: d, hrs: hrs, near: surfaceNear)
+        }
         // Horizons (eqs. 76–81); elevation angles in the arctangent form of ``P1812PathAnalysis``.
         let thetaT: Double, dlt: Double, thetaR: Double, dlr: Double
         if b.transHorizon {
@@ -303,11 +357,12 @@ struct P1812RayModel: RayProfileModel {
         }
         var summary = P1812PathSummary(
             pathLengthKm: d, txGroundM: txGroundM, rxGroundM: hn, htsM: hts, hrsM: hrs,
-            sampleCount: committed + near.count, stepKm: stepKm, isTransHorizon: b.transHorizon,
+            sampleCount: committed + near.count, stepKm: stepKm, isTransHorizon: bg.transHorizon,
             txHorizonAngleMrad: thetaT, txHorizonKm: dlt, rxHorizonAngleMrad: thetaR, rxHorizonKm: dlr,
-            stim: b.stim, srim: b.srim, nuMax: b.nuMax)
+            stim: bg.stim, srim: bg.srim, nuMax: bg.nuMax)
         if useBeta {
-            let bb = bullington(hull: flatBeta!, maxSlope: maxFlatSlopeBeta, maxSlopeKm: 0, k: betaCurvaturePerKm, d: d, hrs: hrs, near: near)
+            let bb = bullington(hull: flatBeta!, maxSlope: maxFlatSlopeBeta, maxSlopeKm: 0, k: betaCurvaturePerKm, d: d, hrs: hrs,
+                                near: surfaceNear ?? near)
             summary.betaTransHorizon = bb.transHorizon
             summary.betaStim = bb.stim
             summary.betaSrim = bb.srim
@@ -321,11 +376,11 @@ struct P1812RayModel: RayProfileModel {
     /// tower cannot be the best (it exceeds `notBestAbove`), an upper bound at or below
     /// `servesUpTo` may come back instead of Lb.
     @inline(__always)
-    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, freeSpaceDB: Double, lossLimit: Double,
-                   notBestAbove: Double = .infinity, servesUpTo: Double = -.infinity) -> Double {
+    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, surfaceNear: NearPoints? = nil, freeSpaceDB: Double,
+                   lossLimit: Double, notBestAbove: Double = .infinity, servesUpTo: Double = -.infinity) -> Double {
         let hts = txAltitudeM
         let raw = self.raw!
-        let summary = pathSummary(d: d, hn: hn, hrs: hrs, near: near)
+        let summary = pathSummary(d: d, hn: hn, hrs: hrs, near: near, surfaceNear: surfaceNear)
         let terms = P1812HorizonTerms(summary: summary, constants: constants, freeSpaceDB: freeSpaceDB)
         let lowerBound = terms.lossLowerBoundDB(constants: constants)
         // Ruled out before the smooth surface is gathered.

@@ -35,27 +35,40 @@ public struct RadialSweep: Sendable {
     /// in cells², of a cell they found served (a value of 0 or more), −1 when none.
     func sweep<M: RayProfileModel, S: CellSink>(site: GridSite, rays: Range<Int>, model prototype: M, into sink: S) -> Int {
         let nearCapacity = max(1, M.exactNearSamples)
-        return terrain.heightsM.withUnsafeBufferPointer { heights in
-            inverseSteps.withUnsafeBufferPointer { inverseSteps in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: NearProfile.scratchPerSample * nearCapacity) { near in
-                    var model = prototype
-                    // The disc: the run's radius, or the tower's reach when that is shorter.
-                    let discCells = min(radiusCells, prototype.reachM / terrain.grid.cellSizeM)
-                    var servedD2 = -1
-                    for k in rays {
-                        servedD2 = max(servedD2, walk(fan.ray(k), site: site, discCells: discCells, heights: heights, inverseSteps: inverseSteps,
-                                                      near: near.baseAddress!, model: &model, sink: sink))
+        // With clutter, the near points are read twice (terrain, and terrain + clutter).
+        let scratchCount = NearProfile.scratchPerSample * nearCapacity
+        return withSurface { surface in
+            terrain.heightsM.withUnsafeBufferPointer { heights in
+                inverseSteps.withUnsafeBufferPointer { inverseSteps in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * scratchCount) { near in
+                        var model = prototype
+                        // The disc: the run's radius, or the tower's reach when that is shorter.
+                        let discCells = min(radiusCells, prototype.reachM / terrain.grid.cellSizeM)
+                        var servedD2 = -1
+                        for k in rays {
+                            servedD2 = max(servedD2, walk(fan.ray(k), site: site, discCells: discCells, heights: heights, surface: surface,
+                                                          inverseSteps: inverseSteps, near: near.baseAddress!,
+                                                          surfaceNear: near.baseAddress! + scratchCount, model: &model, sink: sink))
+                        }
+                        return servedD2
                     }
-                    return servedD2
                 }
             }
         }
     }
 
+    /// Runs `body` with the clutter surface's buffer, or nil for bare terrain.
+    @inline(__always)
+    private func withSurface<R>(_ body: (UnsafeBufferPointer<Float>?) -> R) -> R {
+        guard let surface = terrain.surfaceM else { return body(nil) }
+        return surface.withUnsafeBufferPointer { body($0) }
+    }
+
     @inline(__always)
     private func walk<M: RayProfileModel, S: CellSink>(
-        _ ray: RayFan.Ray, site: GridSite, discCells: Double, heights: UnsafeBufferPointer<Float>,
-        inverseSteps: UnsafeBufferPointer<Double>, near: UnsafeMutablePointer<Double>, model: inout M, sink: S
+        _ ray: RayFan.Ray, site: GridSite, discCells: Double, heights: UnsafeBufferPointer<Float>, surface: UnsafeBufferPointer<Float>?,
+        inverseSteps: UnsafeBufferPointer<Double>, near: UnsafeMutablePointer<Double>, surfaceNear: UnsafeMutablePointer<Double>,
+        model: inout M, sink: S
     ) -> Int {
         let nearCapacity = M.exactNearSamples
         let nearScratch = near
@@ -110,7 +123,8 @@ public struct RadialSweep: Sendable {
                         // the model reads straight from the terrain (see NearProfile).
                         let near = NearProfile(count: nearCount, receiverStep: i, minorOffset: m, spacingM: lineStepM,
                                                originBase: originBase, majorStep: majorStep, minorUnit: qUnit,
-                                               heights: heights.baseAddress!, inverseSteps: inverseSteps.baseAddress!, scratch: nearScratch)
+                                               heights: heights.baseAddress!, inverseSteps: inverseSteps.baseAddress!, scratch: nearScratch,
+                                               surface: surface?.baseAddress, surfaceScratch: surfaceNear)
                         value = model.receiverValue(groundM: Double(g), distanceM: distanceM, dCol: dCol, dRow: dRow, near: near,
                                                     irrelevantBelow: irrelevantBelow, countOnlyBelow: sink.countOnlyBelow(cell: cell))
                     }
@@ -120,8 +134,12 @@ public struct RadialSweep: Sendable {
                 }
             }
 
-            // The ray's own terrain sample at step i.
-            cursor.feedSample(to: &model, heights: heights, inverseSteps: inverseSteps)
+            // The ray's own terrain sample at step i (and the clutter surface's, with clutter).
+            if let surface {
+                cursor.feedSample(to: &model, heights: heights, surface: surface, inverseSteps: inverseSteps)
+            } else {
+                cursor.feedSample(to: &model, heights: heights, inverseSteps: inverseSteps)
+            }
         }
         return servedD2
     }

@@ -119,6 +119,14 @@ struct RayCursor {
         model.addSample(heightM: h, distanceM: Double(step) * stepM, inverseDistance: inverseStepM * inverseSteps[step])
     }
 
+    /// ``feedSample(to:heights:inverseSteps:)`` with the clutter surface sampled the same way.
+    @inline(__always)
+    func feedSample<M: RayProfileModel>(to model: inout M, heights: UnsafeBufferPointer<Float>, surface: UnsafeBufferPointer<Float>,
+                                        inverseSteps: UnsafeBufferPointer<Double>) {
+        model.addSample(heightM: sampleHeightM(heights), surfaceM: sampleHeightM(surface), distanceM: Double(step) * stepM,
+                        inverseDistance: inverseStepM * inverseSteps[step])
+    }
+
     /// Column and row of the candidate cell.
     @inline(__always)
     func candidateCell() -> (col: Int, row: Int) {

@@ -49,6 +49,9 @@ public protocol RayProfileModel: TowerCellModel {
     /// Appends the terrain sample at `distanceM` (nan = no data there); `inverseDistance` is
     /// 1/distanceM, precomputed by the sweep.
     mutating func addSample(heightM: Double, distanceM: Double, inverseDistance: Double)
+    /// As ``addSample(heightM:distanceM:inverseDistance:)`` with the clutter surface (terrain +
+    /// representative clutter height R) at the same place, on runs with clutter.
+    mutating func addSample(heightM: Double, surfaceM: Double, distanceM: Double, inverseDistance: Double)
     /// How far this tower can possibly serve, m: beyond it even the model's smallest possible
     /// loss (free space, less any focusing the model allows) leaves the signal below the
     /// tower's threshold. The sweep stops its rays there (DESIGN.md §4) and leaves the cells
@@ -63,6 +66,11 @@ extension RayProfileModel {
         receiverValue(groundM: groundM, distanceM: distanceM, dCol: dCol, dRow: dRow, near: near, irrelevantBelow: irrelevantBelow)
     }
     public static var exactNearSamples: Int { 0 }
+    /// Models that see no clutter between the terminals take the terrain alone.
+    @inline(__always)
+    public mutating func addSample(heightM: Double, surfaceM: Double, distanceM: Double, inverseDistance: Double) {
+        addSample(heightM: heightM, distanceM: distanceM, inverseDistance: inverseDistance)
+    }
     public var reachM: Double { .infinity }
     @inline(__always)
     public func isSurelyBelow(_ irrelevantBelow: Float, groundM: Double, distanceM: Double, dCol: Int, dRow: Int,

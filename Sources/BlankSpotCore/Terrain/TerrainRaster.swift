@@ -4,11 +4,28 @@ public struct TerrainRaster: Sendable {
     public let grid: GridGeometry
     /// `grid.width × grid.height` heights in metres; `.nan` = no data.
     public let heightsM: [Float]
+    /// Terrain plus the representative clutter height R of each cell's land cover (trees,
+    /// houses), metres: the surface that ITU-R P.1812's diffraction sees between the terminals
+    /// (§3.2, g = h + R); nil when the run has no clutter (bare terrain).
+    public let surfaceM: [Float]?
+    /// The representative clutter height R of each cell, m (nil: bare terrain).
+    public var clutterM: [Float]? {
+        guard let surfaceM else { return nil }
+        return zip(surfaceM, heightsM).map { $0 - $1 }
+    }
 
-    public init(grid: GridGeometry, heightsM: [Float]) {
+    public init(grid: GridGeometry, heightsM: [Float], surfaceM: [Float]? = nil) {
         precondition(heightsM.count == grid.cellCount, "terrain buffer does not match its grid")
+        precondition(surfaceM == nil || surfaceM!.count == grid.cellCount, "surface buffer does not match its grid")
         self.grid = grid
         self.heightsM = heightsM
+        self.surfaceM = surfaceM
+    }
+
+    /// The same terrain with clutter of height `clutterM` (per cell, m) on it.
+    public func withClutter(_ clutterM: [Float]) -> TerrainRaster {
+        precondition(clutterM.count == grid.cellCount)
+        return TerrainRaster(grid: grid, heightsM: heightsM, surfaceM: zip(heightsM, clutterM).map { $0 + $1 })
     }
 
     @inlinable public func heightM(col: Int, row: Int) -> Float { heightsM[row * grid.width + col] }
