@@ -74,15 +74,26 @@ public enum CoverageJob {
         func seconds(_ d: Duration) -> Double {
             Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
-        let hasher = BackgroundInputHasher([("towers", request.towersPath)] + request.demPaths.map { ("dem", $0) })
+        var hashed: [(role: String, path: String)] = [("towers", request.towersPath)] + request.demPaths.map { ("dem", $0) }
+        if case .landCover(let paths, _, let tableName) = request.towerReading.clutter {
+            hashed += paths.map { ("landcover", $0) }
+            if tableName != WorldCoverTable.table.name { hashed.append(("landcover_table", tableName)) }
+        }
+        let hasher = BackgroundInputHasher(hashed)
         defer { hasher.cancelAndWait() }
         do {
             progress?.stage("reading towers and terrain")
             var t0 = clock.now
+            // Clutter enters P.1812's profile; the other models run on bare terrain (and say so).
+            var reading = request.towerReading
+            if request.model != .p1812 && reading.clutter != .none {
+                log("clutter (\(reading.clutter.description)) is used by --model p1812 only; --model \(request.model.rawValue) runs on bare terrain")
+                reading.clutter = .none
+            }
             let scenario = try ScenarioLoader.load(
                 towersPath: request.towersPath, demPaths: request.demPaths, crs: request.crs,
                 resolutionM: request.resolutionM, marginM: request.settings.radiusM + 500, threads: request.threads,
-                towerReading: request.towerReading, warn: log)
+                towerReading: reading, warn: log)
             timings["read"] = seconds(clock.now - t0)
 
             try request.model.validate(scenario.sites, options: request.signal, settings: request.settings, warn: log)
@@ -153,6 +164,8 @@ public enum CoverageJob {
             "cell_size_m": CSVWriter.number(scenario.terrain.grid.cellSizeM),
         ]
         let o = request.signal
+        p["clutter"] = request.model == .p1812 ? request.towerReading.clutter.description + "; paths taken as inland"
+            : "none (bare terrain: --model \(request.model.rawValue) does not use clutter)"
         switch request.model {
         case .los:
             p["k_factor"] = CSVWriter.number(request.settings.kFactor)
@@ -170,14 +183,12 @@ public enum CoverageJob {
                 p["delta_n"] = CSVWriter.number(o.deltaN)
                 p["n0"] = CSVWriter.number(o.n0)
                 p["polarization"] = o.polarization == .vertical ? "vertical" : "horizontal"
-                p["clutter"] = "none (bare terrain); paths taken as inland"
             }
             if request.model == .itm {
                 p["time_percent"] = CSVWriter.number(o.timePercent)
                 p["n0"] = CSVWriter.number(o.n0)
                 p["polarization"] = o.polarization == .vertical ? "vertical" : "horizontal"
                 p["itm"] = "ITM 1.2.2 point to point on each ray's profile: " + o.itm.label
-                p["clutter"] = "none (bare terrain)"
             }
         }
         return p

@@ -25,6 +25,8 @@ public struct TowerReading: Sendable {
     public var skipBadRows = false
     /// Refuse the run when its estimated memory exceeds this; nil = the machine's memory.
     public var maxMemoryBytes: Double?
+    /// The clutter the terrain carries (P.1812's profile clutter); `.none` = bare terrain.
+    public var clutter: ClutterSource = .none
     public init(mapping: [TowerField: String] = [:], skipBadRows: Bool = false) {
         self.mapping = mapping
         self.skipBadRows = skipBadRows
@@ -80,13 +82,37 @@ public enum ScenarioLoader {
         guard let area = ProjectedExtent(points: placeable, marginM: marginM) else {
             throw InputError(file: towersPath, message: "no tower can be projected to \(crs.label)")
         }
-        let (terrain, report) = try TerrainLoader.load(dems: dems, crs: crs, area: area, resolutionM: resolutionM, threads: threads) { grid in
+        let (bareTerrain, report) = try TerrainLoader.load(dems: dems, crs: crs, area: area, resolutionM: resolutionM, threads: threads) { grid in
             let estimate = RunMemoryEstimate(cells: grid.cellCount, cellSizeM: grid.cellSizeM, threads: threads, radiusM: marginM)
             if let limit = towerReading.maxMemoryBytes {
                 try estimate.check(limitBytes: limit, limitName: "--max-memory-gb")
             } else {
                 try estimate.check(limitBytes: Double(ProcessInfo.processInfo.physicalMemory), limitName: "this machine's memory")
             }
+        }
+        let terrainWithClutter: TerrainRaster
+        let terrain = bareTerrain
+        switch towerReading.clutter {
+        case .none:
+            terrainWithClutter = terrain
+        case .uniform(let u):
+            terrainWithClutter = terrain.withClutter([Float](repeating: Float(u.heightM), count: terrain.grid.cellCount))
+        case .landCover(let paths, let table, _):
+            let codes = try LandCoverRaster.load(paths: paths, onto: terrain.grid, threads: threads)
+            var heights: [Float] = []
+            heights.reserveCapacity(codes.count)
+            var known = [Int32: Float]()
+            for c in codes {
+                if let h = known[c] { heights.append(h); continue }
+                let h = Float(c == LandCoverRaster.noData ? table.fallback.clutterHeightM : table.lookup(Int(c)).clutterHeightM)
+                known[c] = h
+                heights.append(h)
+            }
+            let unknown = Set(codes).filter { $0 != LandCoverRaster.noData && table.classes[Int($0)] == nil }.sorted()
+            if !unknown.isEmpty {
+                warn("land cover: class\(unknown.count == 1 ? "" : "es") \(unknown.prefix(10).map(String.init).joined(separator: ", ")) not in the table; those cells take its fallback (\(table.fallback.category), \(table.fallback.clutterHeightM.formatted) m)")
+            }
+            terrainWithClutter = terrain.withClutter(heights)
         }
         var sites: [GridSite] = []
         var skipped: [(Tower, String)] = []
@@ -117,7 +143,7 @@ public enum ScenarioLoader {
         guard !sites.isEmpty else {
             throw InputError(file: towersPath, message: "all \(towers.count) towers lie outside the terrain of \(demPaths.joined(separator: ", ")); expected towers inside the DEM")
         }
-        return Scenario(towers: sites.map(\.tower), sites: sites, skipped: skipped, rejected: read.rejected, terrain: terrain, terrainReport: report,
+        return Scenario(towers: sites.map(\.tower), sites: sites, skipped: skipped, rejected: read.rejected, terrain: terrainWithClutter, terrainReport: report,
                         crsLabel: crs.label)
     }
 }

@@ -21,6 +21,9 @@ enum VillageConfirmation {
                     cells: VillageCells, populationPerCell: [Float]?, rules: VillageStatusRules, threads: Int,
                     log: (String) -> Void) throws -> Result {
         let started = Date()
+        if let clutter = coverage.parameters["clutter"], !clutter.hasPrefix("none") {
+            log("--confirm evaluates its sample points over bare terrain, while the coverage run had clutter (\(clutter)): the two verdicts differ where clutter decides")
+        }
         let demPaths = request.demPaths ?? coverage.demPaths
         guard !demPaths.isEmpty else {
             throw UsageError("--confirm needs the terrain: give --dem (\(coverage.path)/run.json names no DEM)")

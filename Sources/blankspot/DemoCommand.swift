@@ -36,6 +36,26 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("radius-km"), help: "Radius evaluated around each tower, km.")
     var radiusKm: Double = 15
 
+    @Option(name: .customLong("clutter"), help: ArgumentHelp(
+        "Clutter: none (bare terrain), or a category for the whole area (kalsel; default trees); bungo uses its real land cover unless none.",
+        valueName: "category"))
+    var clutterName: String?
+
+    /// The sample's clutter: Bungo's real land cover, or one category for Kalsel (no land-cover
+    /// map of the province is available here); `--clutter none` gives bare terrain.
+    func clutter(landCover: (paths: [String], table: String)?) throws -> ClutterSource {
+        if let name = clutterName?.lowercased() {
+            if name == "none" { return .none }
+            guard let u = UniformClutter(rawValue: name) else {
+                throw UsageError("--clutter: expected none or one of \(UniformClutter.allCases.map(\.rawValue).joined(separator: ", ")), got '\(name)'")
+            }
+            return .uniform(u)
+        }
+        guard let landCover else { return .uniform(.default) }
+        let text = try String(contentsOfFile: landCover.table, encoding: .utf8)
+        return .landCover(paths: landCover.paths, table: try LandCoverTable.parse(text: text, file: landCover.table), tableName: landCover.table)
+    }
+
     @Option(name: .customLong("threads"), help: "Worker threads (default: all cores).")
     var threadsOption: Int?
 
@@ -71,6 +91,7 @@ struct DemoCommand: ParsableCommand {
             outPath: outPath, model: model, settings: SweepSettings(radiusM: radiusKm * 1000), crs: nil, resolutionM: nil,
             threads: threads, overwrite: true, commandLine: CommandLine.arguments)
         coverage.signal = SignalOptions()
+        coverage.towerReading.clutter = try clutter(landCover: nil)
         var villages = VillagesRequest(coveragePath: "", villagesPath: (data as NSString).appendingPathComponent(KalselSample.villagesFileName),
                                        outPath: outPath)
         villages.populationField = "penduduk_estimasi"
@@ -88,6 +109,7 @@ struct DemoCommand: ParsableCommand {
               map.png             quick-look picture: villages by status, towers, coverage outside the villages
               signal_dbm.tif, coverage.tif, best_server.tif, server_count.tif — coverage rasters
             The terrain is GENERATED (not a real DEM); village populations are estimates from kabupaten totals.
+            Clutter: \(coverage.towerReading.clutter.description).
             """)
     }
 
@@ -101,6 +123,7 @@ struct DemoCommand: ParsableCommand {
             settings: SweepSettings(radiusM: radiusKm * 1000), crs: nil, resolutionM: nil, threads: threads, overwrite: true,
             commandLine: CommandLine.arguments)
         coverage.signal = SignalOptions()
+        coverage.towerReading.clutter = try clutter(landCover: ([file(BungoSample.landCoverFileName)], file(BungoSample.landCoverTableFileName)))
         var villages = VillagesRequest(coveragePath: "", villagesPath: file(BungoSample.villagesFileName), outPath: outPath)
         villages.populationField = "penduduk_estimasi"
         villages.commandLine = CommandLine.arguments
@@ -111,7 +134,8 @@ struct DemoCommand: ParsableCommand {
         Console.info(VillagesCommand.report(v))
         Console.info("""
             demo finished in \(elapsed.components.seconds) s. Outputs in \(c.outPath) (priority.csv, villages.gpkg, summary.json, map.png, rasters).
-            The terrain and villages are real; the towers are GENERATED and village populations estimated from the regency's total.
+            The terrain, land cover and villages are real; the towers are GENERATED and village populations estimated from the regency's total.
+            Clutter: \(coverage.towerReading.clutter.description).
             """)
     }
 

@@ -72,7 +72,7 @@ import TestSupport
         let out = dir.file("out")
         let r = try ExternalTool.run(ExternalTool.blankspot, ["run", "--dem", dir.file("dem.tif"), "--towers", dir.file("towers.csv"),
                                                              "--villages", dir.file("villages.geojson"), "--out", out,
-                                                             "--model", "p1812", "--radius-km", "5", "--confirm", model])
+                                                             "--model", "p1812", "--radius-km", "5", "--clutter", "none", "--confirm", model])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("confirmed point to point: 3 of 3 verdicts agree"), "\(r.stderr)")
         let info = try ExternalTool.run("ogrinfo", ["-ro", "-q", "-sql", "SELECT village_id, status, confirmed_status, confirm_agrees, confirm_points, confirmed_served_percent FROM villages ORDER BY village_id", out + "/villages.gpkg"])

@@ -7,13 +7,14 @@ import Foundation
 /// Per analysis cell: the terrain (4 bytes), the engine's result grids (best value, best tower,
 /// server count: 10 bytes), the output rasters' pixels and overviews (about 10 bytes), and the
 /// village step's cell owners, population and the rasters read back (about 24 bytes, kept apart
-/// from the engine's by the job order but counted together to stay on the safe side): 48 bytes.
+/// from the engine's by the job order but counted together to stay on the safe side), and the
+/// clutter surface and land-cover classes when the run has clutter (8 bytes): 56 bytes.
 /// Per worker thread: a footprint of one tower's disc (value, margin and flags: 16 bytes per
 /// cell of the square around it). Measured peaks stay below this: the demo (10.9 million cells,
-/// 2 threads, `run` with villages) peaks at 0.36 GB against an estimate of 0.59 GB; the 50 km
-/// single-tower P.1812 benchmark (11.6 million cells, engine only) at 0.40 GB against 0.97 GB.
+/// 2 threads, `run` with villages) peaks at 0.36 GB against an estimate of 0.68 GB; the 50 km
+/// single-tower P.1812 benchmark (11.6 million cells, engine only) at 0.40 GB against 1.07 GB.
 public struct RunMemoryEstimate: Sendable {
-    public static let bytesPerCell = 48.0
+    public static let bytesPerCell = 56.0
     public static let bytesPerFootprintCell = 16.0
     public static let baseBytes = 64e6
 

@@ -47,7 +47,7 @@ enum SplatBenchmarks {
             splatRuns.append(s.seconds)
             peakSplat = max(peakSplat, s.peakMiB)
             let b = try Shell.run(Paths.blankspot, ["coverage", "--dem", hgt, "--towers", d + "/towers.csv", "--out", d + "/bs",
-                                                    "--overwrite", "--model", "p1812", "--radius-km", "20"])
+                                                    "--overwrite", "--model", "p1812", "--radius-km", "20", "--clutter", "none"])   // SPLAT! has no clutter
             guard b.status == 0 else { throw BenchError("blankspot: \(b.output)") }
             oursRuns.append(b.seconds)
             peakOurs = max(peakOurs, b.peakMiB)
