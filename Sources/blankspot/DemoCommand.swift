@@ -86,21 +86,9 @@ struct DemoCommand: ParsableCommand {
             try? FileManager.default.removeItem(atPath: terrain)
             try FileManager.default.moveItem(atPath: partial, toPath: terrain)
         }
-        var coverage = CoverageRequest(
-            demPaths: [terrain], towersPath: (data as NSString).appendingPathComponent(KalselSample.towersFileName),
-            outPath: outPath, model: model, settings: SweepSettings(radiusM: radiusKm * 1000), crs: nil, resolutionM: nil,
-            threads: threads, overwrite: true, commandLine: CommandLine.arguments)
-        coverage.signal = SignalOptions()
-        coverage.towerReading.clutter = try clutter(landCover: nil)
-        var villages = VillagesRequest(coveragePath: "", villagesPath: (data as NSString).appendingPathComponent(KalselSample.villagesFileName),
-                                       outPath: outPath)
-        villages.populationField = "penduduk_estimasi"
-        villages.commandLine = CommandLine.arguments
-        let clock = ContinuousClock.now
-        let (c, v) = try RunJob.run(coverage: coverage, villages: villages, log: { progress?.done(); Console.warn($0) }, progress: progress)
-        let elapsed = ContinuousClock.now - clock
-        Console.info(CoverageCommand.report(c))
-        Console.info(VillagesCommand.report(v))
+        let (c, elapsed, clutter) = try runSample(demPath: terrain, towersPath: (data as NSString).appendingPathComponent(KalselSample.towersFileName),
+                                                  villagesPath: (data as NSString).appendingPathComponent(KalselSample.villagesFileName),
+                                                  clutter: try clutter(landCover: nil), progress: progress)
         Console.info("""
             demo finished in \(elapsed.components.seconds) s. Outputs in \(c.outPath):
               priority.csv        blank and partly covered villages, most people without service first
@@ -109,22 +97,20 @@ struct DemoCommand: ParsableCommand {
               map.png             quick-look picture: villages by status, towers, coverage outside the villages
               signal_dbm.tif, coverage.tif, best_server.tif, server_count.tif — coverage rasters
             The terrain is GENERATED (not a real DEM); village populations are estimates from kabupaten totals.
-            Clutter: \(coverage.towerReading.clutter.description).
+            Clutter: \(clutter.description).
             """)
     }
 
-    /// Kabupaten Bungo: real terrain and villages, estimated populations, GENERATED towers.
-    func runBungo() throws {
-        let data = try Self.locateData(dataPath, folder: "data/bungo", marker: BungoSample.towersFileName)
-        func file(_ name: String) -> String { (data as NSString).appendingPathComponent(name) }
-        let progress = ProgressReporter.forTerminal()
+    /// Runs `run` on a sample's files (populations in `penduduk_estimasi`) and prints its
+    /// reports; returns the coverage summary, the time taken and the clutter used.
+    func runSample(demPath: String, towersPath: String, villagesPath: String, clutter: ClutterSource,
+                   progress: ProgressReporter?) throws -> (CoverageSummary, Duration, ClutterSource) {
         var coverage = CoverageRequest(
-            demPaths: [file(BungoSample.demFileName)], towersPath: file(BungoSample.towersFileName), outPath: outPath, model: model,
-            settings: SweepSettings(radiusM: radiusKm * 1000), crs: nil, resolutionM: nil, threads: threads, overwrite: true,
-            commandLine: CommandLine.arguments)
+            demPaths: [demPath], towersPath: towersPath, outPath: outPath, model: model, settings: SweepSettings(radiusM: radiusKm * 1000),
+            crs: nil, resolutionM: nil, threads: threads, overwrite: true, commandLine: CommandLine.arguments)
         coverage.signal = SignalOptions()
-        coverage.towerReading.clutter = try clutter(landCover: ([file(BungoSample.landCoverFileName)], file(BungoSample.landCoverTableFileName)))
-        var villages = VillagesRequest(coveragePath: "", villagesPath: file(BungoSample.villagesFileName), outPath: outPath)
+        coverage.towerReading.clutter = clutter
+        var villages = VillagesRequest(coveragePath: "", villagesPath: villagesPath, outPath: outPath)
         villages.populationField = "penduduk_estimasi"
         villages.commandLine = CommandLine.arguments
         let clock = ContinuousClock.now
@@ -132,10 +118,21 @@ struct DemoCommand: ParsableCommand {
         let elapsed = ContinuousClock.now - clock
         Console.info(CoverageCommand.report(c))
         Console.info(VillagesCommand.report(v))
+        return (c, elapsed, clutter)
+    }
+
+    /// Kabupaten Bungo: real terrain and villages, estimated populations, GENERATED towers.
+    func runBungo() throws {
+        let data = try Self.locateData(dataPath, folder: "data/bungo", marker: BungoSample.towersFileName)
+        func file(_ name: String) -> String { (data as NSString).appendingPathComponent(name) }
+        let progress = ProgressReporter.forTerminal()
+        let (c, elapsed, clutter) = try runSample(
+            demPath: file(BungoSample.demFileName), towersPath: file(BungoSample.towersFileName), villagesPath: file(BungoSample.villagesFileName),
+            clutter: try clutter(landCover: ([file(BungoSample.landCoverFileName)], file(BungoSample.landCoverTableFileName))), progress: progress)
         Console.info("""
             demo finished in \(elapsed.components.seconds) s. Outputs in \(c.outPath) (priority.csv, villages.gpkg, summary.json, map.png, rasters).
             The terrain, land cover and villages are real; the towers are GENERATED and village populations estimated from the regency's total.
-            Clutter: \(coverage.towerReading.clutter.description).
+            Clutter: \(clutter.description).
             """)
     }
 
