@@ -138,12 +138,8 @@ struct CoverageOptions: ParsableArguments {
             return .landCover(paths: landCoverPaths, table: try LandCoverTable.parse(text: text, file: path), tableName: path)
         }
         if landCoverTablePath != nil { throw UsageError("--landcover-table needs --landcover") }
-        guard let name = clutterName?.lowercased() else { return .uniform(.default) }
-        if name == "none" { return .none }
-        guard let u = UniformClutter(rawValue: name) else {
-            throw UsageError("--clutter: expected none or one of \(UniformClutter.allCases.map(\.rawValue).joined(separator: ", ")), got '\(name)'")
-        }
-        return .uniform(u)
+        guard let clutterName else { return .uniform(.default) }
+        return try ClutterSource.parse(uniform: clutterName)
     }
 
     /// Every number against its documented range (OptionRanges), before any work starts.
@@ -162,9 +158,7 @@ struct CoverageOptions: ParsableArguments {
             try OptionRanges.itmClimate.check(itmClimate)
             if let maxMemoryGB { try OptionRanges.maxMemoryGB.check(maxMemoryGB) }
             _ = try TowerColumns.parseMapping(columns)
-            if let clutterName, clutterName.lowercased() != "none", UniformClutter(rawValue: clutterName.lowercased()) == nil {
-                throw UsageError("--clutter: expected none or one of \(UniformClutter.allCases.map(\.rawValue).joined(separator: ", ")), got '\(clutterName)'")
-            }
+            if let clutterName { _ = try ClutterSource.parse(uniform: clutterName) }
             if !landCoverPaths.isEmpty && clutterName != nil { throw UsageError("--clutter applies without --landcover only; the land cover gives each cell its clutter") }
             if landCoverPaths.isEmpty && landCoverTablePath != nil { throw UsageError("--landcover-table needs --landcover") }
             _ = try signalOptions()

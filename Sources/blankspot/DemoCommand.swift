@@ -44,13 +44,7 @@ struct DemoCommand: ParsableCommand {
     /// The sample's clutter: Bungo's real land cover, or one category for Kalsel (no land-cover
     /// map of the province is available here); `--clutter none` gives bare terrain.
     func clutter(landCover: (paths: [String], table: String)?) throws -> ClutterSource {
-        if let name = clutterName?.lowercased() {
-            if name == "none" { return .none }
-            guard let u = UniformClutter(rawValue: name) else {
-                throw UsageError("--clutter: expected none or one of \(UniformClutter.allCases.map(\.rawValue).joined(separator: ", ")), got '\(name)'")
-            }
-            return .uniform(u)
-        }
+        if let clutterName { return try ClutterSource.parse(uniform: clutterName) }
         guard let landCover else { return .uniform(.default) }
         let text = try String(contentsOfFile: landCover.table, encoding: .utf8)
         return .landCover(paths: landCover.paths, table: try LandCoverTable.parse(text: text, file: landCover.table), tableName: landCover.table)

@@ -16,6 +16,17 @@ public enum ClutterSource: Sendable, Equatable {
     }
 
     public static func == (a: ClutterSource, b: ClutterSource) -> Bool { a.description == b.description }
+
+    /// `--clutter NAME`: `none`, or one ``UniformClutter`` category for the whole area.
+    /// - Throws: ``UsageError`` naming the accepted values.
+    public static func parse(uniform name: String) throws -> ClutterSource {
+        let n = name.lowercased()
+        if n == "none" { return .none }
+        guard let u = UniformClutter(rawValue: n) else {
+            throw UsageError("--clutter: expected none or one of \(UniformClutter.allCases.map(\.rawValue).joined(separator: ", ")), got '\(name)'")
+        }
+        return .uniform(u)
+    }
 }
 
 /// One clutter category for a whole run (`--clutter`), when no land-cover map is given.

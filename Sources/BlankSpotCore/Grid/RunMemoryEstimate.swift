@@ -63,25 +63,9 @@ extension Double {
     /// 1.1·10⁹ style for large counts, plain below a million.
     public var scientific: String {
         guard self >= 1e6 else { return String(Int64(self.rounded())) }
-        let exponent = Int(log10Approx(self))
-        let mantissa = self / pow10(exponent)
-        return String(format: "%.1f·10", mantissa) + superscript(exponent)
-    }
-
-    private func log10Approx(_ v: Double) -> Double {
-        var e = 0.0, x = v
-        while x >= 10 { x /= 10; e += 1 }
-        return e
-    }
-
-    private func pow10(_ e: Int) -> Double {
-        var r = 1.0
-        for _ in 0..<e { r *= 10 }
-        return r
-    }
-
-    private func superscript(_ n: Int) -> String {
+        let exponent = Int(Foundation.log10(self).rounded(.down))
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+        let superscript = String(String(exponent).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+        return String(format: "%.1f·10", self / pow(10, Double(exponent))) + superscript
     }
 }

@@ -8,11 +8,6 @@ public struct TerrainRaster: Sendable {
     /// houses), metres: the surface that ITU-R P.1812's diffraction sees between the terminals
     /// (§3.2, g = h + R); nil when the run has no clutter (bare terrain).
     public let surfaceM: [Float]?
-    /// The representative clutter height R of each cell, m (nil: bare terrain).
-    public var clutterM: [Float]? {
-        guard let surfaceM else { return nil }
-        return zip(surfaceM, heightsM).map { $0 - $1 }
-    }
 
     public init(grid: GridGeometry, heightsM: [Float], surfaceM: [Float]? = nil) {
         precondition(heightsM.count == grid.cellCount, "terrain buffer does not match its grid")
