@@ -38,6 +38,9 @@ struct BlankSpotCommand: ParsableCommand {
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {
+            // `blankspot help CMD` and `CMD --help` parse into a help command whose run throws
+            // the help request: swift-argument-parser prints it and exits with 0.
+            if exitCode(for: error) == .success { exit(withError: error) }
             Console.error(String(describing: error))
             Foundation.exit(EXIT_FAILURE)
         }

@@ -250,4 +250,12 @@ import TestSupport
         #expect(table.contains(",g1,-71.30"))
         #expect(table.contains(",35,"))
     }
+
+    /// Help asked for in each of the three ways prints the usage and exits with 0.
+    @Test(arguments: [["--help"], ["coverage", "--help"], ["help", "coverage"], ["demo", "-h"]])
+    func helpIsPrinted(_ args: [String]) throws {
+        let r = try ExternalTool.run(ExternalTool.blankspot, args)
+        #expect(r.status == 0, "\(args): \(r.stderr)")
+        #expect(r.stdout.contains("USAGE:") && !r.stderr.contains("error"), "\(args): \(r.stdout.prefix(200)) \(r.stderr)")
+    }
 }
