@@ -92,7 +92,7 @@ public enum CoverageJob {
             }
             let scenario = try ScenarioLoader.load(
                 towersPath: request.towersPath, demPaths: request.demPaths, crs: request.crs,
-                resolutionM: request.resolutionM, marginM: request.settings.radiusM + 500, threads: request.threads,
+                resolutionM: request.resolutionM, marginM: request.settings.outermostRadiusM + 500, threads: request.threads,
                 towerReading: reading, warn: log)
             timings["read"] = seconds(clock.now - t0)
 
@@ -105,12 +105,22 @@ public enum CoverageJob {
                                            model: request.model.engineModel(request.signal), threads: request.threads,
                                            progress: report)
             timings["sweep"] = seconds(clock.now - t0)
-            // A tower serving cells in the outermost 1.5 cells of its disc is cut by the radius:
-            // its signal goes on beyond --radius-km, and a larger radius could change verdicts.
+            // A tower is cut when its coverage may go on beyond where it was evaluated: with a
+            // fixed radius, it serves cells in the outermost 1.5 cells of its disc; with the
+            // automatic reach, it still served cells in the outer band at the cap.
             let cutLimitM = request.settings.radiusM - 1.5 * scenario.terrain.grid.cellSizeM
-            let cut = grids.servedExtentM.filter { $0 >= cutLimitM }.count
+            let cutFlags = zip(grids.servedExtentM, grids.reach).map { served, reach in
+                reach.basis == .cap || (reach.basis == .fixed && served >= cutLimitM)
+            }
+            let cut = cutFlags.filter { $0 }.count
+            if let rule = request.settings.automaticReach {
+                log(ReachReport.line(grids.reach, rule: rule, capM: request.settings.radiusM))
+            }
             if cut > 0 {
-                log("\(cut) of \(scenario.sites.count) towers serve cells at the edge of --radius-km \(CSVWriter.number(request.settings.radiusM / 1000)): their coverage is cut there (towers.csv: cut_at_radius), and a larger radius could change the verdicts")
+                let limit = request.settings.automaticReach == nil
+                    ? "the edge of --radius-km \(CSVWriter.number(request.settings.radiusM / 1000))"
+                    : "the automatic reach's cap, --max-reach-km \(CSVWriter.number(request.settings.radiusM / 1000))"
+                log("\(cut) of \(scenario.sites.count) towers serve cells at \(limit): their coverage is cut there (towers.csv: cut_at_radius), and a larger radius could change the verdicts")
             }
             progress?.stage("writing rasters")
 
@@ -127,7 +137,7 @@ public enum CoverageJob {
             }
             try writeRasters(products, grid: scenario.terrain.grid, into: output, threads: request.threads)
             try TowerTableWriter.write(scenario, thresholds: request.model == .los ? nil : request.signal.thresholds,
-                                       servedExtentM: grids.servedExtentM, cutLimitM: cutLimitM, to: output.path("towers.csv"))
+                                       servedExtentM: grids.servedExtentM, reach: grids.reach, cutFlags: cutFlags, to: output.path("towers.csv"))
             timings["write"] = seconds(clock.now - t0)
 
             let served = CoverageProducts.withGridPointers(grids, scenario.terrain) { g in
@@ -159,6 +169,7 @@ public enum CoverageJob {
         var p = [
             "model": request.model.rawValue,
             "radius_m": CSVWriter.number(request.settings.radiusM),
+            "reach": ReachReport.rule(request.settings),
             "rx_height_m": CSVWriter.number(request.settings.rxHeightM),
             "crs": scenario.crsLabel,
             "cell_size_m": CSVWriter.number(scenario.terrain.grid.cellSizeM),
@@ -230,11 +241,13 @@ public enum CoverageJob {
 enum TowerTableWriter {
     /// - Parameters:
     ///   - servedExtentM: per used tower, the distance to its farthest served cell (−1 none).
-    ///   - cutLimitM: a tower serving at or beyond this distance is cut by the radius.
-    static func write(_ scenario: Scenario, thresholds: ServiceThresholds?, servedExtentM: [Double], cutLimitM: Double, to path: String) throws {
+    ///   - reach: per used tower, how far it was evaluated and why.
+    ///   - cutFlags: per used tower, whether its coverage was cut where it was evaluated.
+    static func write(_ scenario: Scenario, thresholds: ServiceThresholds?, servedExtentM: [Double], reach: [TowerReach],
+                      cutFlags: [Bool], to path: String) throws {
         let header = ["index", "id", "lon", "lat", "x_m", "y_m", "col", "row", "ground_m", "height_m",
                       "eirp_dbm", "frequency_mhz", "azimuth_deg", "beamwidth_deg", "tilt_deg",
-                      "technology", "threshold_dbm", "served_to_m", "cut_at_radius", "status", "origin"]
+                      "technology", "threshold_dbm", "served_to_m", "evaluated_to_m", "reach_basis", "cut_at_radius", "status", "origin"]
         var text = CSVWriter.line(header)
         let n = { (v: Double?, d: Int) in v.map { CSVWriter.number($0, decimals: d) } ?? "" }
         func towerFields(_ t: Tower) -> [String] {
@@ -244,13 +257,16 @@ enum TowerTableWriter {
         for site in scenario.sites {
             let t = site.tower
             let served = site.index < servedExtentM.count ? servedExtentM[site.index] : -1
+            let evaluated = site.index < reach.count ? n(reach[site.index].evaluatedM, 0) : ""
+            let basis = site.index < reach.count ? reach[site.index].basis.rawValue : ""
+            let cut = site.index < cutFlags.count && cutFlags[site.index]
             text += CSVWriter.line([String(site.index), t.id, n(t.lonDeg, 7), n(t.latDeg, 7), n(site.xM, 2), n(site.yM, 2),
                                     String(site.col), String(site.row), n(site.groundM, 1)] + towerFields(t)
-                                   + [served < 0 ? "" : n(served, 0), served >= cutLimitM ? "yes" : "no", "used", t.origin])
+                                   + [served < 0 ? "" : n(served, 0), evaluated, basis, cut ? "yes" : "no", "used", t.origin])
         }
         // Towers read but not on the terrain have no index: they are in no raster.
         for (t, reason) in scenario.skipped {
-            text += CSVWriter.line(["", t.id, n(t.lonDeg, 7), n(t.latDeg, 7), "", "", "", "", ""] + towerFields(t) + ["", "", "skipped: " + reason, t.origin])
+            text += CSVWriter.line(["", t.id, n(t.lonDeg, 7), n(t.latDeg, 7), "", "", "", "", ""] + towerFields(t) + ["", "", "", "", "skipped: " + reason, t.origin])
         }
         // Bad rows (--skip-bad-rows) have no index: they are in no raster.
         for r in scenario.rejected {

@@ -46,8 +46,16 @@ struct CoverageOptions: ParsableArguments {
     @Option(help: "Model: p1812 (ITU-R P.1812 over the terrain), itm (Longley-Rice over the terrain; slower), hata (Okumura/COST 231 Hata), fspl (free space), los (line of sight only).")
     var model: CoverageModelKind = .p1812
 
-    @Option(name: .customLong("radius-km"), help: "Farthest distance evaluated from each tower, km.")
-    var radiusKm: Double = 30
+    @Option(name: .customLong("radius-km"), help: ArgumentHelp(
+        "auto: evaluate each tower as far as it can serve (up to --max-reach-km); or a fixed distance evaluated from each tower, km.",
+        valueName: "auto|km"))
+    var radiusText: String = "auto"
+
+    @Option(name: .customLong("max-reach-km"), help: "The hard cap of the automatic reach, km.")
+    var maxReachKm: Double = AutomaticReach.defaultCapM / 1000
+
+    @Option(name: .customLong("reach-scale"), help: "Evaluate every tower to this multiple of its automatic reach (2: the convergence check).")
+    var reachScale: Double = 1
 
     @Option(name: .customLong("rx-height-m"), help: "Receiver height above ground, m.")
     var rxHeightM: Double = 1.5
@@ -145,7 +153,7 @@ struct CoverageOptions: ParsableArguments {
     /// Every number against its documented range (OptionRanges), before any work starts.
     func validate() throws {
         do {
-            try OptionRanges.radiusKm.check(radiusKm)
+            _ = try RadiusOption.parse(radiusText, maxReachKm: maxReachKm, reachScale: reachScale)
             try OptionRanges.rxHeightM.check(rxHeightM)
             if let kFactor { try OptionRanges.kFactor.check(kFactor) }
             if let resolutionM { try OptionRanges.resolutionM.check(resolutionM) }
@@ -168,9 +176,11 @@ struct CoverageOptions: ParsableArguments {
     }
 
     func request() throws -> CoverageRequest {
+        let radius = try RadiusOption.parse(radiusText, maxReachKm: maxReachKm, reachScale: reachScale)
         var r = CoverageRequest(
             demPaths: demPaths, towersPath: towersPath, outPath: outPath, model: model,
-            settings: SweepSettings(radiusM: radiusKm * 1000, rxHeightM: rxHeightM, kFactor: kFactor ?? 4.0 / 3.0),
+            settings: SweepSettings(radiusM: radius.radiusM, rxHeightM: rxHeightM, kFactor: kFactor ?? 4.0 / 3.0,
+                                    automaticReach: radius.automatic),
             crs: crs, resolutionM: resolutionM, threads: threads, overwrite: overwrite,
             commandLine: CommandLine.arguments, signal: try signalOptions())
         r.towerReading = TowerReading(mapping: try TowerColumns.parseMapping(columns), skipBadRows: skipBadRows)

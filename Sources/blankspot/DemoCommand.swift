@@ -33,8 +33,18 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Model (p1812, itm, hata, fspl, los).")
     var model: CoverageModelKind = .p1812
 
-    @Option(name: .customLong("radius-km"), help: "Radius evaluated around each tower, km.")
-    var radiusKm: Double = 15
+    @Option(name: .customLong("radius-km"), help: ArgumentHelp(
+        "auto: evaluate each tower as far as it can serve (up to 150 km); or a fixed radius around each tower, km.", valueName: "auto|km"))
+    var radiusText: String = "auto"
+
+    @Option(name: .customLong("reach-scale"), help: "Evaluate every tower to this multiple of its automatic reach (2: the convergence check).")
+    var reachScale: Double = 1
+
+    /// The sweep settings of the radius options.
+    func sweepSettings() throws -> SweepSettings {
+        let radius = try RadiusOption.parse(radiusText, maxReachKm: AutomaticReach.defaultCapM / 1000, reachScale: reachScale)
+        return SweepSettings(radiusM: radius.radiusM, automaticReach: radius.automatic)
+    }
 
     @Option(name: .customLong("clutter"), help: ArgumentHelp(
         "Clutter: none (bare terrain), or a category for the whole area (kalsel; default trees); bungo uses its real land cover unless none.",
@@ -58,7 +68,7 @@ struct DemoCommand: ParsableCommand {
 
     func validate() throws {
         do {
-            try OptionRanges.radiusKm.check(radiusKm)
+            _ = try sweepSettings()
             if let threadsOption { try OptionRanges.threads.check(threadsOption) }
         } catch let e as UsageError {
             throw ValidationError(e.message)
@@ -100,7 +110,7 @@ struct DemoCommand: ParsableCommand {
     func runSample(demPath: String, towersPath: String, villagesPath: String, clutter: ClutterSource,
                    progress: ProgressReporter?) throws -> (CoverageSummary, Duration, ClutterSource) {
         var coverage = CoverageRequest(
-            demPaths: [demPath], towersPath: towersPath, outPath: outPath, model: model, settings: SweepSettings(radiusM: radiusKm * 1000),
+            demPaths: [demPath], towersPath: towersPath, outPath: outPath, model: model, settings: try sweepSettings(),
             crs: nil, resolutionM: nil, threads: threads, overwrite: true, commandLine: CommandLine.arguments)
         coverage.signal = SignalOptions()
         coverage.towerReading.clutter = clutter

@@ -27,7 +27,7 @@ import TestSupport
         "symbol", "technology", "terms", "terrain", "threads", "threshold", "thresholds", "tilt", "time", "timings",
         "tool", "total", "tower", "towers", "transmission", "transmitter", "tx", "uncovered", "unit", "used", "valid",
         "value", "values", "version", "villages", "village", "weight", "with", "without", "width",
-        "sweep", "write", "weighted", "mode",
+        "sweep", "write", "weighted", "mode", "evaluated", "reach", "basis", "scale", "automatic", "empty", "outer", "share", "start",
     ]
 
     /// The words of `name` that break the rule (empty when it follows it).

@@ -18,8 +18,10 @@ import Testing
         let rCells = radiusM / cellM
         for (col, row) in [(150, 116), (3, 100), (290, 225)] {
             let site = TestTerrains.site(terrain, col: col, row: row, heightM: 1_000)
-            let plan = LineOfSightColumnPlan(sweep: RadialSweep(terrain: terrain, settings: settings), halvings: halvings)
-            let grids = CoverageEngine.run(plan: plan, sites: [site], threads: 2, servingThreshold: -.greatestFiniteMagnitude,
+            let ladder = ReachLadder(settings: settings) {
+                LineOfSightColumnPlan(sweep: RadialSweep(terrain: terrain, settings: settings, radiusM: $0), halvings: halvings)
+            }
+            let grids = CoverageEngine.run(ladder: ladder, sites: [site], threads: 2, servingThreshold: -.greatestFiniteMagnitude,
                                            bestIsNearest: true) { LineOfSightModel(site: $0, settings: settings, cellSizeM: cellM) }
             var wrong = 0
             for r in 0..<height {

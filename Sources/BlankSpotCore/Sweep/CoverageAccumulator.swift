@@ -15,6 +15,8 @@ public struct CoverageGrids: Sendable {
     /// Per site (in the order the sites were given): the distance from the tower to the
     /// centre of its farthest served (or, for line of sight, visible) cell, m; −1 when none.
     public var servedExtentM: [Double] = []
+    /// Per site (in the order the sites were given): how far it was evaluated, and why.
+    public var reach: [TowerReach] = []
 
     /// Table row of the best tower at cell `i`, −1 where none.
     @inlinable

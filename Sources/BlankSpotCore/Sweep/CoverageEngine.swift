@@ -20,7 +20,10 @@ public enum CoverageEngine {
         let cellM = terrain.grid.cellSizeM
         switch model {
         case .lineOfSight:
-            return run(plan: LineOfSightColumnPlan(sweep: RadialSweep(terrain: terrain, settings: settings)), sites: sites,
+            let ladder = ReachLadder(settings: settings) {
+                LineOfSightColumnPlan(sweep: RadialSweep(terrain: terrain, settings: settings, radiusM: $0))
+            }
+            return run(ladder: ladder, sites: sites,
                        threads: threads, servingThreshold: -.greatestFiniteMagnitude, bestIsNearest: true, progress: progress,
                        makeModel: { LineOfSightModel(site: $0, settings: settings, cellSizeM: cellM) })
         case .signal(.freeSpace, let thresholds):
@@ -41,7 +44,7 @@ public enum CoverageEngine {
             settings.raySubdivision = settings.raySubdivision ?? model.defaultRaySubdivision
             return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) { site in
                 ITMRayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: itm, rxHeightM: settings.rxHeightM,
-                            cellSizeM: cellM, maxSamples: Int((settings.radiusM / cellM).rounded(.up)) + 2)
+                            cellSizeM: cellM, maxSamples: Int((settings.outermostRadiusM / cellM).rounded(.up)) + 2)
             }
         }
     }
@@ -56,14 +59,26 @@ public enum CoverageEngine {
         var settings = settings
         settings.raySubdivision = settings.raySubdivision ?? CoverageModel.signal(.p1812(p1812), thresholds).defaultRaySubdivision
         let cellM = terrain.grid.cellSizeM
-        let climate = P1812InlandClimateTable(maxPathKm: settings.radiusM / 1000 + 1)
-        return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) { site in
+        let climate = P1812InlandClimateTable(maxPathKm: settings.outermostRadiusM / 1000 + 1)
+        // The automatic reach's proof reads what lies ahead of each ray (TerrainAheadTable).
+        let blocks = settings.automaticReach == nil ? nil : TerrainAheadBlocks(terrain: terrain, threads: threads)
+        // With the proof, rays stop where they are spent, so a rung costs little more than the
+        // rays' walks: the ladder climbs by 4 (fewer rungs swept in vain) instead of 2.
+        let growth = blocks != nil && p1812.timePercent == 50 ? AutomaticReach.proofGrowth : AutomaticReach.marginGrowth
+        return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress,
+                   ladderGrowth: growth) { site in
             var s = p1812
             s.frequencyGHz = site.tower.frequencyMHz / 1000
             s.rxHeightM = settings.rxHeightM
-            return wrap(P1812RayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: s, cellSizeM: cellM,
-                                      climate: climate, maxSamples: Int((settings.radiusM / cellM).rounded(.up)) + 2,
-                                      hasClutter: terrain.surfaceM != nil))
+            var model = P1812RayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: s, cellSizeM: cellM,
+                                      climate: climate, maxSamples: Int((settings.outermostRadiusM / cellM).rounded(.up)) + 2,
+                                      hasClutter: terrain.surfaceM != nil)
+            if let blocks {
+                model.aheadTable = TerrainAheadTable(blocks: blocks, site: site, outerCells: settings.outermostRadiusM / cellM, cellSizeM: cellM,
+                                                     txAltitudeM: model.txAltitudeM, rxHeightM: settings.rxHeightM,
+                                                     curvaturePerKm: model.curvaturePerKm)
+            }
+            return wrap(model)
         }
     }
 
@@ -77,23 +92,27 @@ public enum CoverageEngine {
     static func run<M: RayProfileModel>(
         terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, threads: Int,
         servingThreshold: Float, bestIsNearest: Bool = false, progress: (@Sendable (Double) -> Void)? = nil,
-        makeModel: (GridSite) -> M
+        ladderGrowth: Double = AutomaticReach.marginGrowth, makeModel: (GridSite) -> M
     ) -> CoverageGrids {
-        run(plan: RayChunkPlan<M>(sweep: RadialSweep(terrain: terrain, settings: settings)), sites: sites, threads: threads,
-            servingThreshold: servingThreshold, bestIsNearest: bestIsNearest, progress: progress, makeModel: makeModel)
+        run(ladder: ReachLadder(settings: settings, growth: ladderGrowth) {
+                RayChunkPlan<M>(sweep: RadialSweep(terrain: terrain, settings: settings, radiusM: $0))
+            },
+            sites: sites, threads: threads, servingThreshold: servingThreshold, bestIsNearest: bestIsNearest, progress: progress,
+            makeModel: makeModel)
     }
 
-    /// Sweeps all `sites` the way `plan` says.
+    /// Sweeps all `sites` the way the plans of `ladder` say.
     static func run<P: TowerSweepPlan>(
-        plan: P, sites: [GridSite], threads: Int, servingThreshold: Float, bestIsNearest: Bool = false,
+        ladder: ReachLadder<P>, sites: [GridSite], threads: Int, servingThreshold: Float, bestIsNearest: Bool = false,
         progress: (@Sendable (Double) -> Void)? = nil, makeModel: (GridSite) -> P.Model
     ) -> CoverageGrids {
-        let terrain = plan.sweep.terrain
+        let terrain = ladder.plans[0].sweep.terrain
         let n = terrain.grid.cellCount
         let bestValue = bestIsNearest ? nil : GridBuffer<Float>(count: n, repeating: -.infinity, threads: threads)
         let bestTower = GridBuffer<Int32>(count: n, repeating: 0, threads: threads)
         let serverCount = GridBuffer<UInt16>(count: n, repeating: 0, threads: threads)
         var servedD2 = [Int](repeating: -1, count: sites.count)
+        var reaches = [TowerReach](repeating: TowerReach(evaluatedM: 0, basis: .fixed), count: sites.count)
         func sweep(_ bestValue: UnsafeMutableBufferPointer<Float>?) {
             bestTower.withUnsafeMutableBufferPointer { bestTower in
                 serverCount.withUnsafeMutableBufferPointer { serverCount in
@@ -101,8 +120,10 @@ public enum CoverageEngine {
                         grid: terrain.grid, servingThreshold: servingThreshold,
                         bestValue: bestValue, bestTower: bestTower, serverCount: serverCount, sites: sites)
                     servedD2.withUnsafeMutableBufferPointer { servedD2 in
-                        sweepAll(plan: plan, sites: sites, threads: max(1, threads), accumulator: accumulator, servedD2: servedD2,
-                                 progress: progress, makeModel: makeModel)
+                        reaches.withUnsafeMutableBufferPointer { reaches in
+                            sweepAll(ladder: ladder, sites: sites, threads: max(1, threads), accumulator: accumulator,
+                                     results: TowerResultSlots(servedD2: servedD2, reaches: reaches), progress: progress, makeModel: makeModel)
+                        }
                     }
                 }
             }
@@ -110,50 +131,88 @@ public enum CoverageEngine {
         if let bestValue { bestValue.withUnsafeMutableBufferPointer { sweep($0) } } else { sweep(nil) }
         var grids = CoverageGrids(grid: terrain.grid, bestValue: bestValue, bestTower: bestTower, serverCount: serverCount)
         grids.servedExtentM = servedD2.map { $0 < 0 ? -1 : Double($0).squareRoot() * terrain.grid.cellSizeM }
+        grids.reach = reaches
         return grids
     }
 
+    /// Where each tower's farthest served cell (cells²) and reach go; each tower's slots are
+    /// written by the one work item that sweeps it.
+    struct TowerResultSlots: @unchecked Sendable {
+        let servedD2: UnsafeMutableBufferPointer<Int>
+        let reaches: UnsafeMutableBufferPointer<TowerReach>
+    }
+
     private static func sweepAll<P: TowerSweepPlan>(
-        plan: P, sites: [GridSite], threads: Int,
-        accumulator: CoverageAccumulator, servedD2: UnsafeMutableBufferPointer<Int>,
+        ladder: ReachLadder<P>, sites: [GridSite], threads: Int,
+        accumulator: CoverageAccumulator, results: TowerResultSlots,
         progress: (@Sendable (Double) -> Void)?, makeModel: (GridSite) -> P.Model
     ) {
         let done = Atomic<Int>(0)
-        let sweep = plan.sweep
-        let grid = sweep.terrain.grid
-        let radiusCells = sweep.fan.radiusCells
-        let items = plan.itemCount
+        let grid = ladder.plans[0].sweep.terrain.grid
         if sites.count >= 2 * threads && !P.sweepsTowersOneAtATime {
-            let side = 2 * radiusCells + 1
-            let scratch = (0..<threads).map { _ in FootprintScratch(capacity: side * side) }
+            // Whole towers in parallel, each into its worker's footprint, merged when final.
+            let scratch = (0..<threads).map { _ in FootprintScratch(capacity: 1) }
             ParallelLoop.run(count: sites.count, threads: threads) { i, worker in
                 let site = sites[i]
-                let footprint = scratch[worker].footprint(site: site, radiusCells: radiusCells, grid: grid)
                 let model = makeModel(site)
-                let sink = FootprintSink(footprint: footprint, accumulator: accumulator)
-                sweep.sweepOwnCell(site: site, model: model, into: sink)
-                var farthest = -1
-                for item in 0..<items { farthest = max(farthest, plan.run(item: item, site: site, model: model, sink: sink)) }
-                servedD2[i] = farthest   // each site is one work item: no other thread writes here
-                accumulator.merge(footprint, towerIndex: site.index)
+                let swept = ladder.sweep(site: site, model: model) { plan in
+                    let footprint = scratch[worker].footprint(site: site, radiusCells: plan.sweep.fan.radiusCells, grid: grid)
+                    let sink = FootprintSink(footprint: footprint, accumulator: accumulator)
+                    plan.sweep.sweepOwnCell(site: site, model: model, into: sink)
+                    var extent = SweepExtent.nothing
+                    for item in 0..<plan.itemCount { extent.merge(plan.run(item: item, site: site, model: model, sink: sink)) }
+                    return (footprint, extent)
+                }
+                results.servedD2[i] = swept.farthestD2   // each site is one work item: no other thread writes here
+                results.reaches[i] = swept.reach
+                accumulator.merge(swept.footprint, towerIndex: site.index)
                 if let progress { progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(sites.count)) }
             }
+        } else if ladder.rule != nil {
+            // One tower at a time, its plan items in parallel into one footprint (the automatic
+            // reach may sweep a tower again, so nothing merges before its last sweep).
+            let scratch = FootprintScratch(capacity: 1)
+            for (s, site) in sites.enumerated() {
+                let model = makeModel(site)
+                let swept = ladder.sweep(site: site, model: model) { plan in
+                    let footprint = scratch.footprint(site: site, radiusCells: plan.sweep.fan.radiusCells, grid: grid)
+                    let sink = FootprintSink(footprint: footprint, accumulator: accumulator)
+                    plan.sweep.sweepOwnCell(site: site, model: model, into: sink)
+                    return (footprint, runItems(plan, site: site, model: model, sink: sink, threads: threads))
+                }
+                results.servedD2[s] = swept.farthestD2
+                results.reaches[s] = swept.reach
+                accumulator.merge(swept.footprint, towerIndex: site.index)
+                if let progress { progress(Double(s + 1) / Double(sites.count)) }
+            }
         } else {
-            var itemD2 = [Int](repeating: -1, count: items)
+            // One tower at a time to the fixed radius, its items merging straight into the result.
+            let plan = ladder.plans[0]
             for (s, site) in sites.enumerated() {
                 let model = makeModel(site)
                 let sink = DirectMergeSink(accumulator: accumulator, towerIndex: Int32(site.index))
-                sweep.sweepOwnCell(site: site, model: model, into: sink)
-                itemD2.withUnsafeMutableBufferPointer { slots in
-                    ParallelLoop.run(count: items, threads: threads) { item, _ in
-                        slots[item] = plan.run(item: item, site: site, model: model, sink: sink)   // one slot per item
-                        if let progress {
-                            progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(items * sites.count))
-                        }
+                plan.sweep.sweepOwnCell(site: site, model: model, into: sink)
+                results.servedD2[s] = runItems(plan, site: site, model: model, sink: sink, threads: threads) {
+                    if let progress {
+                        progress(Double(done.wrappingAdd(1, ordering: .relaxed).newValue) / Double(plan.itemCount * sites.count))
                     }
-                }
-                servedD2[s] = itemD2.max() ?? -1
+                }.farthestServedD2
+                results.reaches[s] = TowerReach(evaluatedM: min(plan.sweep.radiusCells * grid.cellSizeM, model.reachM), basis: .fixed)
             }
         }
+    }
+
+    /// Runs every item of `plan` for one tower on `threads` threads; returns their extent.
+    private static func runItems<P: TowerSweepPlan, S: CellSink & Sendable>(
+        _ plan: P, site: GridSite, model: P.Model, sink: S, threads: Int, afterItem: @Sendable () -> Void = {}
+    ) -> SweepExtent {
+        var items = [SweepExtent](repeating: .nothing, count: plan.itemCount)
+        items.withUnsafeMutableBufferPointer { slots in
+            ParallelLoop.run(count: plan.itemCount, threads: threads) { item, _ in
+                slots[item] = plan.run(item: item, site: site, model: model, sink: sink)   // one slot per item
+                afterItem()
+            }
+        }
+        return items.reduce(into: SweepExtent.nothing) { $0.merge($1) }
     }
 }

@@ -70,7 +70,12 @@ struct LineOfSightColumnPlan: TowerSweepPlan {
     /// 0.25–0.26 s merging directly against 0.28–0.29 s through footprints (same rasters).
     static var sweepsTowersOneAtATime: Bool { true }
 
-    func run<S: CellSink>(item: Int, site: GridSite, model: LineOfSightModel, sink: S) -> Int {
+    func run<S: CellSink>(item: Int, site: GridSite, model: LineOfSightModel, sink: S) -> SweepExtent {
+        SweepExtent(farthestServedD2: visibleFarthestD2(item: item, site: site, model: model, sink: sink), hasOpenRay: true)
+    }
+
+    /// Sweeps work item `item`; returns the largest squared distance (cells²) of a visible cell, −1 none.
+    private func visibleFarthestD2<S: CellSink>(item: Int, site: GridSite, model: LineOfSightModel, sink: S) -> Int {
         let halfPlane = item / chunksPerHalfPlane, chunk = item % chunksPerHalfPlane
         let a0 = -span + chunk * Self.raysPerChunk
         let a1 = min(a0 + Self.raysPerChunk, span)

@@ -34,6 +34,10 @@ struct P1812RayModel: RayProfileModel {
 
     /// This copy's buffers (nil until its first ray; never shared between copies).
     var storage: RayStorage?
+    /// What the rays may meet ahead, for the automatic reach's proof (nil: no proof).
+    var aheadTable: TerrainAheadTable?
+    /// The sector of ``aheadTable`` the current ray runs in.
+    var raySector = 0
     var stepKm = 0.0
     /// All ray samples so far (heights, nan = no data; sample j at (j+1)·stepKm).
     var samples: UnsafeMutablePointer<Double>?

@@ -17,10 +17,11 @@ public struct RadialSweep: Sendable {
     /// 1/i for i = 0…Rc (entry 0 unused).
     let inverseSteps: [Double]
 
-    public init(terrain: TerrainRaster, settings: SweepSettings, raySubdivision: Int = 1) {
+    /// A sweep to `radiusM` (default: the settings' radius).
+    public init(terrain: TerrainRaster, settings: SweepSettings, raySubdivision: Int = 1, radiusM: Double? = nil) {
         self.terrain = terrain
         self.settings = settings
-        radiusCells = settings.radiusM / terrain.grid.cellSizeM
+        radiusCells = (radiusM ?? settings.radiusM) / terrain.grid.cellSizeM
         fan = RayFan(radiusCells: max(1, Int(radiusCells.rounded(.up))), subdivision: settings.raySubdivision ?? raySubdivision)
         inverseSteps = (0...fan.radiusCells).map { $0 == 0 ? 0 : 1 / Double($0) }
     }
@@ -32,8 +33,9 @@ public struct RadialSweep: Sendable {
     }
 
     /// Walks rays `rays` (indices into ``fan``) of `site`; returns the largest squared distance,
-    /// in cells², of a cell they found served (a value of 0 or more), −1 when none.
-    func sweep<M: RayProfileModel, S: CellSink>(site: GridSite, rays: Range<Int>, model prototype: M, into sink: S) -> Int {
+    /// in cells², of a cell they found served (a value of 0 or more, −1 when none), and whether
+    /// one of them reached the disc's edge unproven.
+    func sweep<M: RayProfileModel, S: CellSink>(site: GridSite, rays: Range<Int>, model prototype: M, into sink: S) -> SweepExtent {
         let nearCapacity = max(1, M.exactNearSamples)
         // With clutter, the near points are read twice (terrain, and terrain + clutter).
         let scratchCount = NearProfile.scratchPerSample * nearCapacity
@@ -44,13 +46,15 @@ public struct RadialSweep: Sendable {
                         var model = prototype
                         // The disc: the run's radius, or the tower's reach when that is shorter.
                         let discCells = min(radiusCells, prototype.reachM / terrain.grid.cellSizeM)
-                        var servedD2 = -1
+                        // Rays cut by the tower's own reach are closed by it.
+                        let closedByReach = discCells < radiusCells
+                        var extent = SweepExtent.nothing
                         for k in rays {
-                            servedD2 = max(servedD2, walk(fan.ray(k), site: site, discCells: discCells, heights: heights, surface: surface,
-                                                          inverseSteps: inverseSteps, near: near.baseAddress!,
-                                                          surfaceNear: near.baseAddress! + scratchCount, model: &model, sink: sink))
+                            extent.merge(walk(fan.ray(k), site: site, discCells: discCells, closedByReach: closedByReach, heights: heights,
+                                              surface: surface, inverseSteps: inverseSteps, near: near.baseAddress!,
+                                              surfaceNear: near.baseAddress! + scratchCount, model: &model, sink: sink))
                         }
-                        return servedD2
+                        return extent
                     }
                 }
             }
@@ -66,22 +70,28 @@ public struct RadialSweep: Sendable {
 
     @inline(__always)
     private func walk<M: RayProfileModel, S: CellSink>(
-        _ ray: RayFan.Ray, site: GridSite, discCells: Double, heights: UnsafeBufferPointer<Float>, surface: UnsafeBufferPointer<Float>?,
-        inverseSteps: UnsafeBufferPointer<Double>, near: UnsafeMutablePointer<Double>, surfaceNear: UnsafeMutablePointer<Double>,
-        model: inout M, sink: S
-    ) -> Int {
+        _ ray: RayFan.Ray, site: GridSite, discCells: Double, closedByReach: Bool, heights: UnsafeBufferPointer<Float>,
+        surface: UnsafeBufferPointer<Float>?, inverseSteps: UnsafeBufferPointer<Double>, near: UnsafeMutablePointer<Double>,
+        surfaceNear: UnsafeMutablePointer<Double>, model: inout M, sink: S
+    ) -> SweepExtent {
         let nearCapacity = M.exactNearSamples
         let nearScratch = near
         let cellM = terrain.grid.cellSizeM
         var cursor = RayCursor(ray: ray, fan: fan, grid: terrain.grid, site: site, discCells: discCells)
         let lastStep = cursor.lastStep
-        guard lastStep >= 1 else { return -1 }
+        guard lastStep >= 1 else { return .nothing }
         // The farthest served cell of the ray (squared distance in cells²).
         var servedD2 = -1
         let rCells2 = discCells * discCells
         let qUnit = cursor.qUnit, majorStep = cursor.majorStep, originBase = cursor.originBase
         let minorSign = cursor.minorSign
         model.beginRay(stepM: cursor.stepM)
+        let provesReach = model.provesReach
+        if provesReach {
+            let along = Double(ray.sign * fan.spanUnits), across = Double(ray.e)
+            model.aim(dCol: ray.xMajor ? along : across, dRow: ray.xMajor ? across : along)
+        }
+        var spent = false
 
         // Whether the ray's previous cell came out −∞. The model's early test
         // (``RayProfileModel/isSurelyBelow``) is tried only then: ruled-out cells come in runs
@@ -140,7 +150,16 @@ public struct RadialSweep: Sendable {
             } else {
                 cursor.feedSample(to: &model, heights: heights, inverseSteps: inverseSteps)
             }
+            // Every 16 steps, whether the model can prove that nothing farther on this ray is
+            // served (its later cells all lie beyond i cells).
+            if provesReach && i & 15 == 0 && model.isSpent(beyondM: Double(i) * cellM) {
+                spent = true
+                break
+            }
         }
-        return servedD2
+        // Open: the ray ran to the edge of the run's disc with nothing proved about beyond.
+        let discLast = min(fan.radiusCells, Int(((discCells + 0.5) / cursor.stepFactor).rounded(.down)))
+        return SweepExtent(farthestServedD2: servedD2, hasOpenRay: !spent && !closedByReach && lastStep >= discLast)
     }
 }
+

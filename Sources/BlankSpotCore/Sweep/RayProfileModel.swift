@@ -2,6 +2,20 @@
 public protocol TowerCellModel {
     /// The value for the tower's own cell.
     func ownCellValue(groundM: Double) -> Float
+    /// How far this tower can possibly serve, m: beyond it even the model's smallest possible
+    /// loss (free space, less any focusing the model allows) leaves the signal below the
+    /// tower's threshold. The sweep stops its rays there and leaves the cells beyond
+    /// unevaluated, i.e. −∞; the automatic reach (``AutomaticReach``) takes it as proof that
+    /// nothing farther is served. `.infinity` = no such bound.
+    var reachM: Double { get }
+    /// Whether the model can prove a ray spent (``RayProfileModel/isSpent(beyondM:)``); the
+    /// automatic reach falls back on its margin rule for models that cannot.
+    var provesReach: Bool { get }
+}
+
+extension TowerCellModel {
+    public var reachM: Double { .infinity }
+    public var provesReach: Bool { false }
 }
 
 /// What a radio model sees while the sweep walks one ray outwards from a tower.
@@ -52,11 +66,12 @@ public protocol RayProfileModel: TowerCellModel {
     /// As ``addSample(heightM:distanceM:inverseDistance:)`` with the clutter surface (terrain +
     /// representative clutter height R) at the same place, on runs with clutter.
     mutating func addSample(heightM: Double, surfaceM: Double, distanceM: Double, inverseDistance: Double)
-    /// How far this tower can possibly serve, m: beyond it even the model's smallest possible
-    /// loss (free space, less any focusing the model allows) leaves the signal below the
-    /// tower's threshold. The sweep stops its rays there (DESIGN.md §4) and leaves the cells
-    /// beyond unevaluated, i.e. −∞. `.infinity` = no such bound.
-    var reachM: Double { get }
+    /// Tells the model the direction of the ray just begun (grid offsets, row southwards),
+    /// before its first sample; called only when ``provesReach``.
+    mutating func aim(dCol: Double, dRow: Double)
+    /// Whether no receiver this ray owns at `beyondM` or farther can be served, from the
+    /// committed samples and what lies ahead; a model that answers true must have proved it.
+    func isSpent(beyondM: Double) -> Bool
 }
 
 extension RayProfileModel {
@@ -71,7 +86,8 @@ extension RayProfileModel {
     public mutating func addSample(heightM: Double, surfaceM: Double, distanceM: Double, inverseDistance: Double) {
         addSample(heightM: heightM, distanceM: distanceM, inverseDistance: inverseDistance)
     }
-    public var reachM: Double { .infinity }
+    public mutating func aim(dCol: Double, dRow: Double) {}
+    public func isSpent(beyondM: Double) -> Bool { false }
     @inline(__always)
     public func isSurelyBelow(_ irrelevantBelow: Float, groundM: Double, distanceM: Double, dCol: Int, dRow: Int,
                               nearFromM: Double, nearToM: Double, nearCount: Int) -> Bool { false }

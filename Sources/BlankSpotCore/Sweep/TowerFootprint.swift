@@ -14,9 +14,10 @@ public struct TowerFootprint: @unchecked Sendable {
     @inlinable public func index(col: Int, row: Int) -> Int { (row - row0) * width + (col - col0) }
 }
 
-/// A per-worker scratch buffer big enough for any footprint of a run.
+/// A per-worker scratch buffer for one footprint at a time, grown to the largest asked for
+/// (a footprint handed out stays valid until the next call).
 final class FootprintScratch: @unchecked Sendable {
-    let storage: UnsafeMutableBufferPointer<Float>
+    private var storage: UnsafeMutableBufferPointer<Float>
 
     init(capacity: Int) {
         storage = .allocate(capacity: max(1, capacity))
@@ -29,6 +30,10 @@ final class FootprintScratch: @unchecked Sendable {
         let c0 = max(0, site.col - radiusCells), c1 = min(grid.width - 1, site.col + radiusCells)
         let r0 = max(0, site.row - radiusCells), r1 = min(grid.height - 1, site.row + radiusCells)
         let w = c1 - c0 + 1, h = r1 - r0 + 1
+        if w * h > storage.count {
+            storage.deallocate()
+            storage = .allocate(capacity: w * h)
+        }
         let values = UnsafeMutableBufferPointer(rebasing: storage[0..<(w * h)])
         values.initialize(repeating: -.infinity)
         return TowerFootprint(col0: c0, row0: r0, width: w, height: h, values: values)

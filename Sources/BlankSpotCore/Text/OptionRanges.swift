@@ -35,6 +35,10 @@ public struct DocumentedRange: Sendable {
 public enum OptionRanges {
     public static let radiusKm = DocumentedRange("--radius-km", "a radius", 0.1...500, unit: "km",
         source: "beyond a few tens of km no handset link closes; 500 km bounds the grid")
+    public static let maxReachKm = DocumentedRange("--max-reach-km", "a hard cap of the automatic reach", 1...500, unit: "km",
+        source: "the radio horizon of a 300 m mast over a 3,000 m mountain is about 300 km; 500 km bounds the grid")
+    public static let reachScale = DocumentedRange("--reach-scale", "a multiple of the automatic reach", 1...4, unit: "",
+        source: "2 is the convergence check; 4 bounds its cost")
     public static let rxHeightM = DocumentedRange("--rx-height-m", "a receiver height above ground", 0.5...3000, unit: "m",
         source: "terminal heights of ITM v1.4; P.1812 asks 1 m or more")
     public static let txHeightM = DocumentedRange("--tx-height-m", "a transmitter height above ground", 0.5...3000, unit: "m",
@@ -72,7 +76,7 @@ public enum OptionRanges {
 
     /// Every range, for the documentation and its test.
     public static let all: [DocumentedRange] = [
-        radiusKm, rxHeightM, txHeightM, kFactor, resolutionM, thresholdDBm, timePercent, timePercentP1812, locationPercent,
+        radiusKm, maxReachKm, reachScale, rxHeightM, txHeightM, kFactor, resolutionM, thresholdDBm, timePercent, timePercentP1812, locationPercent,
         deltaN, n0, itmClimate, threads, coveredPercent, blankPercent, blankWeight, confirmPoints, maxMemoryGB,
         frequencyMHz, spacingM,
     ]
