@@ -5,10 +5,11 @@ enum Orchestrator {
     /// The quick suite (CI, every submission): a few minutes in all.
     static let quick: [String] = [
         "los-engine", "p1812-engine", "p1812-scaling", "villages", "los-cli-1-tower", "los-cli-20-towers", "splat", "itm-vs-p1812",
+        "demo-bungo-convergence",
     ]
     /// The full suite adds the many-tower runs and ITM at 50 km.
     static let full: [String] = quick + ["p1812-100-towers", "p1812-100-towers-30km-90m", "p1812-1000-towers", "p1812-1000-towers-90m",
-                                         "itm-engine"]
+                                         "itm-engine", "demo-kalsel-convergence"]
     static let all: [String] = full
 
     static func main(arguments: [String]) -> Int32 {
@@ -78,6 +79,8 @@ enum ChildRunner {
             case "p1812-scaling": result = ScalingBenchmarks.p1812Scaling(mode: mode)
             case "villages": result = try VillageBenchmarks.kalsel(mode: mode)
             case "splat": result = try SplatBenchmarks.against(mode: mode)
+            case "demo-bungo-convergence": result = try ConvergenceBenchmarks.demo(sample: "bungo", mode: mode)
+            case "demo-kalsel-convergence": result = try ConvergenceBenchmarks.demo(sample: "kalsel", mode: mode)
             case "itm-vs-p1812": result = try ITMBenchmarks.againstP1812(mode: mode)
             case "itm-engine": result = try ITMBenchmarks.oneTower50km(mode: mode)
             case "p1812-1000-towers": result = EngineBenchmarks.manyTowers(count: 1000, radiusKm: 30, sideKm: 200, mode: mode)
