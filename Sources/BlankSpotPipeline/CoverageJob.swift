@@ -84,10 +84,11 @@ public enum CoverageJob {
         do {
             progress?.stage("reading towers and terrain")
             var t0 = clock.now
-            // Clutter enters P.1812's profile; the other models run on bare terrain (and say so).
+            // Clutter enters P.1812's profile, ITM's receiver (P.2108 §3.1) and Hata's
+            // environment; free space and line of sight run on bare terrain (and say so).
             var reading = request.towerReading
-            if request.model != .p1812 && reading.clutter != .none {
-                log("clutter (\(reading.clutter.description)) is used by --model p1812 only; --model \(request.model.rawValue) runs on bare terrain")
+            if !request.model.usesClutter && reading.clutter != .none {
+                log("clutter (\(reading.clutter.description)) is not used by --model \(request.model.rawValue), which runs on bare terrain")
                 reading.clutter = .none
             }
             let scenario = try ScenarioLoader.load(
@@ -96,7 +97,8 @@ public enum CoverageJob {
                 towerReading: reading, warn: log)
             timings["read"] = seconds(clock.now - t0)
 
-            try request.model.validate(scenario.sites, options: request.signal, settings: request.settings, warn: log)
+            try request.model.validate(scenario.sites, options: request.signal, settings: request.settings,
+                                       hasLandCover: scenario.terrain.landCover != nil, warn: log)
             t0 = clock.now
             progress?.stage("sweeping \(scenario.sites.count) towers (\(request.model.rawValue))")
             var report: (@Sendable (Double) -> Void)?
@@ -175,7 +177,7 @@ public enum CoverageJob {
             "cell_size_m": CSVWriter.number(scenario.terrain.grid.cellSizeM),
         ]
         let o = request.signal
-        p["clutter"] = request.model == .p1812 ? request.towerReading.clutter.description + "; paths taken as inland"
+        p["clutter"] = request.model.usesClutter ? request.towerReading.clutter.description + "; " + request.model.clutterRule(o)
             : "none (bare terrain: --model \(request.model.rawValue) does not use clutter)"
         switch request.model {
         case .los:
@@ -187,7 +189,10 @@ public enum CoverageJob {
             p["signal_quantity"] = "2G BCCH RxLev, 3G CPICH RSCP, 4G RSRP, 5G SS-RSRP; EIRP per tower in the same quantity (towers.csv)"
             p["rx_antenna_gain_dbi"] = "0"
             p["tx_antenna_pattern"] = "3GPP TR 36.814 (horizontal 12(φ/φ3dB)² capped at 25 dB, vertical 10° beam with tilt, side lobes 20 dB)"
-            if request.model == .hata { p["hata_environment"] = o.environment.rawValue }
+            if request.model == .hata {
+                p["hata_environment"] = o.environment?.rawValue
+                    ?? (request.towerReading.clutter == .none ? "rural (no land cover)" : "each receiver cell's land-cover class")
+            }
             if request.model == .p1812 {
                 p["time_percent"] = CSVWriter.number(o.timePercent)
                 p["location_percent"] = CSVWriter.number(o.locationPercent)

@@ -17,7 +17,9 @@ public enum CoverageModelKind: String, Sendable, CaseIterable, Codable {
 /// The radio parameters of a signal coverage run.
 public struct SignalOptions: Sendable {
     public var thresholds = ServiceThresholds()
-    public var environment: Hata.Environment = .rural
+    /// Hata's environment everywhere; nil = each receiver cell's land-cover class (rural
+    /// without clutter).
+    public var environment: Hata.Environment?
     public var timePercent = 50.0
     public var locationPercent = 50.0
     public var deltaN = TropicalDefaults.deltaN
@@ -54,8 +56,25 @@ extension CoverageModelKind {
         }
     }
 
+    /// Whether the model uses clutter: P.1812 on its profile, ITM at the receiver (P.2108 §3.1),
+    /// Hata through the receiver's environment.
+    var usesClutter: Bool { self == .p1812 || self == .itm || self == .hata }
+
+    /// How the model uses the clutter, for run.json and the rasters' metadata.
+    func clutterRule(_ o: SignalOptions) -> String {
+        switch self {
+        case .p1812: return "P.1812 §3.2: profile g = h + R between the terminals, terminals on bare ground; paths taken as inland"
+        case .itm: return "ITM runs on bare terrain; the receiver cell's clutter adds the terminal correction of ITU-R P.2108-1 §3.1"
+        case .hata:
+            return o.environment.map { "Hata environment \($0.rawValue) everywhere (--environment)" }
+                ?? "Hata environment of each receiver cell's land-cover class"
+        case .los, .fspl: return "not used"
+        }
+    }
+
     /// Checks the towers' parameters against the model's domain: errors name the tower.
-    func validate(_ sites: [GridSite], options o: SignalOptions, settings: SweepSettings, warn: (String) -> Void) throws {
+    func validate(_ sites: [GridSite], options o: SignalOptions, settings: SweepSettings, hasLandCover: Bool,
+                  warn: (String) -> Void) throws {
         switch self {
         case .los, .fspl: return
         case .p1812:
@@ -73,6 +92,11 @@ extension CoverageModelKind {
                     throw InputError(file: s.tower.origin, field: e.parameter == "frequency" ? "frequency_mhz" : (e.parameter == "tx height" ? "height_m" : e.parameter),
                                      message: "tower '\(s.tower.id)': ITM \(e.parameter) \(e.message)")
                 }
+            }
+            let range = P2108.frequencyRangeGHz
+            for s in sites where hasLandCover && !range.contains(s.tower.frequencyMHz / 1000) {
+                throw InputError(file: s.tower.origin, field: "frequency_mhz",
+                                 message: "tower '\(s.tower.id)': ITM's receiver clutter correction (ITU-R P.2108-1 §3.1) covers \(Int(range.lowerBound * 1000))–\(Int(range.upperBound * 1000)) MHz, got \(s.tower.frequencyMHz); use --model p1812, or --clutter none for bare terrain")
             }
         case .hata:
             for s in sites where !Hata.frequencyRangeMHz.contains(s.tower.frequencyMHz) {

@@ -96,23 +96,15 @@ public enum ScenarioLoader {
         case .none:
             terrainWithClutter = terrain
         case .uniform(let u):
-            terrainWithClutter = terrain.withClutter([Float](repeating: Float(u.heightM), count: terrain.grid.cellCount))
+            terrainWithClutter = terrain.withLandCover(CellLandCover(uniform: u.landCoverClass))
         case .landCover(let paths, let table, _):
             let codes = try LandCoverRaster.load(paths: paths, onto: terrain.grid, threads: threads)
-            var heights: [Float] = []
-            heights.reserveCapacity(codes.count)
-            var known = [Int32: Float]()
-            for c in codes {
-                if let h = known[c] { heights.append(h); continue }
-                let h = Float(c == LandCoverRaster.noData ? table.fallback.clutterHeightM : table.lookup(Int(c)).clutterHeightM)
-                known[c] = h
-                heights.append(h)
-            }
+            let landCover = try CellLandCover(codes: codes, noData: LandCoverRaster.noData, table: table, file: paths.joined(separator: ", "))
             let unknown = Set(codes).filter { $0 != LandCoverRaster.noData && table.classes[Int($0)] == nil }.sorted()
             if !unknown.isEmpty {
                 warn("land cover: class\(unknown.count == 1 ? "" : "es") \(unknown.prefix(10).map(String.init).joined(separator: ", ")) not in the table; those cells take its fallback (\(table.fallback.category), \(table.fallback.clutterHeightM.formatted) m)")
             }
-            terrainWithClutter = terrain.withClutter(heights)
+            terrainWithClutter = terrain.withLandCover(landCover)
         }
         var sites: [GridSite] = []
         var skipped: [(Tower, String)] = []

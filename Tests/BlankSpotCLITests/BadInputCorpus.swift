@@ -91,6 +91,8 @@ enum BadInputCorpus {
             towers("eirp 500 dBm", "id,lon,lat,eirp_dbm\nA,-71.3,44.2,500\n", ["line 2", "'eirp_dbm'", "between -50 and 100"]),
             towers("eirp in watts", "id,lon,lat,eirp_dbm\nA,-71.3,44.2,20W\n", ["line 2", "'eirp_dbm'", "'W' after the number"]),
             towers("frequency 0", "id,lon,lat,frequency_mhz\nA,-71.3,44.2,0\n", ["line 2", "'frequency_mhz'", "a frequency in MHz"]),
+            towers("frequency 3500 MHz for ITM with clutter", "id,lon,lat,frequency_mhz\nA,-71.30,44.27,3500\n", extra: ["--model", "itm"],
+                   ["'frequency_mhz'", "tower 'A'", "P.2108-1 §3.1", "30–3000 MHz", "--clutter none"]),
             towers("azimuth 400", "id,lon,lat,azimuth_deg\nA,-71.3,44.2,400\n", ["line 2", "'azimuth_deg'", "between 0 and 360"]),
             towers("beamwidth 0", "id,lon,lat,beamwidth_deg\nA,-71.3,44.2,0\n", ["line 2", "'beamwidth_deg'", "between 1 and 360"]),
             towers("tilt 95", "id,lon,lat,tilt_deg\nA,-71.3,44.2,95\n", ["line 2", "'tilt_deg'", "between -90 and 90"]),
@@ -286,6 +288,9 @@ enum BadInputCorpus {
                      args: ["profile", "--dem", "{dem}", "--from", "north", "--to=-71.2,44.3"], exitCode: 64, mentions: ["--from", "LON,LAT", "'north'"]),
         BadInputCase(name: "option: profile same points", files: [],
                      args: ["profile", "--dem", "{dem}", "--from=-71.3,44.2", "--to=-71.3,44.2"], exitCode: 64, mentions: ["coincide"]),
+        BadInputCase(name: "option: profile file with --clutter", files: [("p.csv", .text("distance_km,height_m\n0,100\n1,110\n2,120\n"))],
+                     args: ["profile", "--profile", "{d}/p.csv", "--from=-71.3,44.2", "--to=-71.2,44.3", "--clutter", "trees"], exitCode: 64,
+                     mentions: ["--clutter", "--dem paths", "clutter_m"]),
         BadInputCase(name: "option: demo --radius-km 0", files: [], args: ["demo", "--out", "{out}", "--radius-km", "0"], exitCode: 64,
                      mentions: ["--radius-km", "0.1 to 500 km"]),
     ]

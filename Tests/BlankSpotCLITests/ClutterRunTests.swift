@@ -50,11 +50,19 @@ import TestSupport
         #expect(treeCount < bareCount && mapCount < bareCount, "bare \(bareCount), trees \(treeCount), land cover \(mapCount)")
     }
 
-    @Test func otherModelsSayTheyIgnoreClutter() throws {
+    @Test func otherModelsSayHowTheyUseClutter() throws {
         let dir = TemporaryDirectory()
-        let (r, m) = try Self.run(["--model", "hata"], out: dir.file("hata"))
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("is used by --model p1812 only; --model hata runs on bare terrain"))
-        #expect((m["parameters"] as? [String: String])?["clutter"]?.hasPrefix("none") == true)
+        let (f, fm) = try Self.run(["--model", "fspl"], out: dir.file("fspl"))
+        #expect(f.status == 0, "\(f.stderr)")
+        #expect(f.stderr.contains("is not used by --model fspl, which runs on bare terrain"))
+        #expect((fm["parameters"] as? [String: String])?["clutter"]?.hasPrefix("none") == true)
+        let (h, hm) = try Self.run(["--model", "hata"], out: dir.file("hata"))
+        #expect(h.status == 0, "\(h.stderr)")
+        let hp = hm["parameters"] as? [String: String] ?? [:]
+        #expect(hp["hata_environment"] == "each receiver cell's land-cover class")
+        #expect(hp["clutter"]?.contains("Hata environment of each receiver cell's land-cover class") == true)
+        let (i, im) = try Self.run(["--model", "itm", "--radius-km", "3"], out: dir.file("itm"))
+        #expect(i.status == 0, "\(i.stderr)")
+        #expect((im["parameters"] as? [String: String])?["clutter"]?.contains("P.2108-1 §3.1") == true)
     }
 }

@@ -53,6 +53,22 @@ public enum UniformClutter: String, Sendable, CaseIterable {
         }
     }
 
+    /// The class this category stands for everywhere: R, the P.2108 clutter type (ITM's terminal
+    /// correction) and the Hata environment (Okumura's suburban for villages and trees, as in
+    /// ``WorldCoverTable``).
+    public var landCoverClass: LandCoverClass {
+        let type: P2108.ClutterType, hata: Hata.Environment
+        switch self {
+        case .open, .crops: (type, hata) = (.openRural, .open)
+        case .shrubs: (type, hata) = (.openRural, .rural)
+        case .village: (type, hata) = (.suburban, .suburban)
+        case .plantation, .trees, .forest: (type, hata) = (.treesForest, .suburban)
+        case .urban: (type, hata) = (.urban, .urban)
+        }
+        return LandCoverClass(code: 0, name: "--clutter \(rawValue)", category: rawValue, clutterHeightM: heightM, zone: .inland,
+                              p2108Type: type, hataEnvironment: hata)
+    }
+
     /// Where the height comes from.
     public var source: String {
         switch self {

@@ -33,8 +33,10 @@ public enum CoverageEngine {
             }
         case .signal(.hata(let environment), let thresholds):
             return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) {
-                HataRayModel(budget: LinkBudget(site: $0, thresholds: thresholds), frequencyMHz: $0.tower.frequencyMHz,
-                             baseHeightM: $0.tower.heightM, rxHeightM: settings.rxHeightM, environment: environment, cellSizeM: cellM)
+                let (environments, cells) = hataEnvironments(fixed: environment, terrain: terrain, site: $0)
+                return HataRayModel(budget: LinkBudget(site: $0, thresholds: thresholds), frequencyMHz: $0.tower.frequencyMHz,
+                                    baseHeightM: $0.tower.heightM, rxHeightM: settings.rxHeightM, environmentOfClass: environments,
+                                    cells: cells, cellSizeM: cellM)
             }
         case .signal(.p1812(let p1812), let thresholds):
             return runP1812(terrain: terrain, sites: sites, settings: settings, p1812: p1812, thresholds: thresholds, threads: threads,
@@ -42,11 +44,34 @@ public enum CoverageEngine {
         case .signal(.itm(let itm), let thresholds):
             var settings = settings
             settings.raySubdivision = settings.raySubdivision ?? model.defaultRaySubdivision
+            let maxSamples = Int((settings.outermostRadiusM / cellM).rounded(.up)) + 2
+            guard let landCover = terrain.landCover else {
+                return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) { site in
+                    ITMRayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: itm, rxHeightM: settings.rxHeightM,
+                                cellSizeM: cellM, maxSamples: maxSamples)
+                }
+            }
+            // The receiver's clutter by P.2108 §3.1; callers check the frequencies (0.03–3 GHz)
+            // first, so the zero fallback is never taken.
             return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) { site in
-                ITMRayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: itm, rxHeightM: settings.rxHeightM,
-                            cellSizeM: cellM, maxSamples: Int((settings.outermostRadiusM / cellM).rounded(.up)) + 2)
+                let losses = ReceiverClutterLossModel<ITMRayModel>.lossesDB(
+                    classes: landCover.classes, frequencyGHz: site.tower.frequencyMHz / 1000, rxHeightM: settings.rxHeightM)
+                return ReceiverClutterLossModel(
+                    inner: ITMRayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: itm,
+                                       rxHeightM: settings.rxHeightM, cellSizeM: cellM, maxSamples: maxSamples),
+                    cells: ReceiverCellClasses(landCover: landCover, site: site, gridWidth: terrain.grid.width),
+                    lossDBOfClass: losses ?? [Float](repeating: 0, count: landCover.classes.count))
             }
         }
+    }
+
+    /// Hata's environment per land-cover class and the receivers' classes: `fixed` everywhere
+    /// when given; else each cell's class's; rural on terrain without land cover.
+    static func hataEnvironments(fixed: Hata.Environment?, terrain: TerrainRaster, site: GridSite)
+        -> ([Hata.Environment], ReceiverCellClasses) {
+        if let fixed { return ([fixed], .single) }
+        guard let landCover = terrain.landCover else { return ([.rural], .single) }
+        return (landCover.classes.map(\.hataEnvironment), ReceiverCellClasses(landCover: landCover, site: site, gridWidth: terrain.grid.width))
     }
 
     /// Sweeps all `sites` with P.1812 (``P1812RayModel``, each tower's own frequency), the ray

@@ -26,8 +26,9 @@ extension CoverageModel {
 public enum SignalModel: Sendable, Equatable {
     /// Free space over the slant distance (P.1812 eq. 8).
     case freeSpace
-    /// Okumura–Hata / COST 231 Hata (``Hata``).
-    case hata(Hata.Environment)
+    /// Okumura–Hata / COST 231 Hata (``Hata``) in one environment everywhere, or (nil) in
+    /// each receiver cell's land-cover environment (rural on terrain without land cover).
+    case hata(Hata.Environment?)
     /// ITU-R P.1812 with the terrain of every ray (``P1812RayModel``); the frequency of each
     /// tower replaces the one in the settings.
     case p1812(P1812AreaSettings)

@@ -41,12 +41,16 @@ func ownCellMargin(budget: LinkBudget, frequencyGHz: Double, groundM: Double, rx
 
 /// Okumura–Hata / COST 231 Hata median loss (``Hata``): terrain only through the antenna
 /// heights above ground; never less than free space (the formulas are extrapolated below 1 km).
+/// The environment is the receiver cell's: one for the whole run, or its land-cover class's
+/// (``LandCoverClass/hataEnvironment``).
 struct HataRayModel: RayProfileModel {
     let budget: LinkBudget
     let frequencyMHz: Double
     let baseHeightM: Double
     let rxHeightM: Double
-    let environment: Hata.Environment
+    /// The environment of each land-cover class of ``cells``.
+    let environmentOfClass: [Hata.Environment]
+    let cells: ReceiverCellClasses
     let cellSizeM: Double
 
     mutating func beginRay(stepM: Double) {}
@@ -59,7 +63,7 @@ struct HataRayModel: RayProfileModel {
         let hrs = groundM + rxHeightM
         let dKm = distanceM / 1000
         let hata = Hata.lossDB(frequencyMHz: frequencyMHz, baseHeightM: baseHeightM, mobileHeightM: rxHeightM,
-                               distanceKm: dKm, environment: environment)
+                               distanceKm: dKm, environment: environmentOfClass[cells.classIndex(dCol: dCol, dRow: dRow)])
         let free = FreeSpace.lossDB(distanceKm: dKm, frequencyGHz: frequencyMHz / 1000)
         return budget.marginDB(lossDB: max(hata, free), dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: hrs)
     }

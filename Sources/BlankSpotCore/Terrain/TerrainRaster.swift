@@ -8,19 +8,30 @@ public struct TerrainRaster: Sendable {
     /// houses), metres: the surface that ITU-R P.1812's diffraction sees between the terminals
     /// (§3.2, g = h + R); nil when the run has no clutter (bare terrain).
     public let surfaceM: [Float]?
+    /// The land-cover class of every cell, when the run has clutter: the receiver's own
+    /// surroundings for ITM's P.2108 terminal correction and Hata's environment.
+    public let landCover: CellLandCover?
 
-    public init(grid: GridGeometry, heightsM: [Float], surfaceM: [Float]? = nil) {
+    public init(grid: GridGeometry, heightsM: [Float], surfaceM: [Float]? = nil, landCover: CellLandCover? = nil) {
         precondition(heightsM.count == grid.cellCount, "terrain buffer does not match its grid")
         precondition(surfaceM == nil || surfaceM!.count == grid.cellCount, "surface buffer does not match its grid")
         self.grid = grid
         self.heightsM = heightsM
         self.surfaceM = surfaceM
+        self.landCover = landCover
     }
 
     /// The same terrain with clutter of height `clutterM` (per cell, m) on it.
     public func withClutter(_ clutterM: [Float]) -> TerrainRaster {
         precondition(clutterM.count == grid.cellCount)
         return TerrainRaster(grid: grid, heightsM: heightsM, surfaceM: zip(heightsM, clutterM).map { $0 + $1 })
+    }
+
+    /// The same terrain with the land cover `landCover` on it: its clutter heights R make the
+    /// surface, and its classes stay with every cell.
+    public func withLandCover(_ landCover: CellLandCover) -> TerrainRaster {
+        let r = landCover.clutterHeightsM(cellCount: grid.cellCount)
+        return TerrainRaster(grid: grid, heightsM: heightsM, surfaceM: zip(heightsM, r).map { $0 + $1 }, landCover: landCover)
     }
 
     @inlinable public func heightM(col: Int, row: Int) -> Float { heightsM[row * grid.width + col] }

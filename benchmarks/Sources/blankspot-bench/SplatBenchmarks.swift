@@ -59,7 +59,7 @@ enum SplatBenchmarks {
         // blankspot's own ITM with SPLAT!'s parameters (climate 5, N0 301, εr 15, σ 0.005,
         // vertical, 50 % time and situations): two implementations of one model.
         let itm = try Shell.run(Paths.blankspot, ["coverage", "--dem", hgt, "--towers", d + "/towers.csv", "--out", d + "/itm",
-                                                  "--overwrite", "--model", "itm", "--radius-km", "20", "--itm-climate", "5", "--n0", "301"])
+                                                  "--overwrite", "--model", "itm", "--radius-km", "20", "--itm-climate", "5", "--n0", "301", "--clutter", "none"])   // SPLAT! has no clutter
         guard itm.status == 0 else { throw BenchError("blankspot itm: \(itm.output)") }
         let itmAgreement = try compare(ano: d + "/out.ano", signal: d + "/itm/signal_dbm.tif", visibility: d + "/los/coverage.tif")
         let ours = Timing.median(oursRuns), theirs = Timing.median(splatRuns)
