@@ -45,4 +45,33 @@ public enum LandCoverRaster {
         }
         return classes
     }
+
+    /// The class code of the pixel containing each WGS 84 point (the first file that has one),
+    /// ``noData`` where none does: the land cover along a `profile` path.
+    public static func sample(paths: [String], lonDeg: [Double], latDeg: [Double]) throws -> [Int32] {
+        var codes = [Int32](repeating: noData, count: lonDeg.count)
+        for path in paths {
+            let source: DEMSource
+            do { source = try DEMSource(path: path) } catch let e as InputError {
+                throw InputError(file: e.file, location: e.location, field: e.field,
+                                 message: e.message.replacingOccurrences(of: "a DEM", with: "a land-cover raster").replacingOccurrences(of: "the DEM", with: "the land-cover raster"))
+            }
+            let t = try CoordinateTransform(from: SpatialReference.wgs84(), to: source.reference)
+            var xs = lonDeg, ys = latDeg
+            let ok = t.transform(xs: &xs, ys: &ys)
+            let gt = source.geoTransform
+            let band = GDALGetRasterBand(source.dataset.handle, 1)
+            for i in codes.indices where codes[i] == noData && ok[i] {
+                let col = Int(((xs[i] - gt[0]) / gt[1]).rounded(.down)), row = Int(((ys[i] - gt[3]) / gt[5]).rounded(.down))
+                guard col >= 0, row >= 0, col < source.width, row < source.height else { continue }
+                var v: Int32 = 0
+                guard GDALRasterIO(band, GF_Read, Int32(col), Int32(row), 1, 1, &v, 1, 1, GDT_Int32, 0, 0) == CE_None else {
+                    throw GDALRuntime.failure("read the land cover along the profile", path: path)
+                }
+                if let nd = source.nodata, Double(v) == nd { continue }
+                codes[i] = v
+            }
+        }
+        return codes
+    }
 }

@@ -36,6 +36,8 @@ public struct LinkReport: Codable, Sendable {
     }
 
     public var source: String
+    /// Where the profile's clutter comes from.
+    public var clutter: String
     public var transmitter: Endpoint
     public var receiver: Endpoint
     public var pathLengthKm: Double
@@ -67,6 +69,7 @@ public struct LinkReport: Codable, Sendable {
             "  transmitter  \(place(transmitter))",
             "  receiver     \(place(receiver))",
             "  length       \(f(pathLengthKm, 3)) km, \(points) points every \(f(spacingM, 1)) m",
+            "  clutter      \(clutter)",
             "  radio        \(f(frequencyMHz, 1)) MHz, \(polarization) polarisation, p = \(f(timePercent, 1)) % time, pL = \(f(locationPercent, 1)) % locations",
             "  climate      ΔN = \(f(deltaN, 1)) N-units/km, N0 = \(f(n0, 1)) N-units",
             "  line of sight: \(lineOfSight ? "yes" : "no (trans-horizon)")",

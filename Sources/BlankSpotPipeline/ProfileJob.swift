@@ -31,11 +31,14 @@ public struct ProfileRequest: Sendable {
     public var deltaN: Double?
     public var n0: Double?
     public var itm: ITMOptions
+    /// The clutter of a path over DEMs (a profile file gives its own).
+    public var clutter: ClutterSource
 
     public init(path: Path, models: [LinkModel], frequencyMHz: Double?, txHeightM: Double?, rxHeightM: Double?,
                 timePercent: Double?, locationPercent: Double, polarization: Polarization?, deltaN: Double?, n0: Double?,
-                itm: ITMOptions = ITMOptions()) {
+                itm: ITMOptions = ITMOptions(), clutter: ClutterSource = .none) {
         self.itm = itm
+        self.clutter = clutter
         self.path = path
         self.models = models
         self.frequencyMHz = frequencyMHz
@@ -64,13 +67,19 @@ public enum ProfileJob {
         var fileDeltaN: Double?, fileN0: Double?
         var source: String
         var spacingM: Double
+        var receiverClass: LandCoverClass?
+        var clutterText = "from the profile file (clutter_m, zone)"
         switch request.path {
         case let .dem(paths, lon1, lat1, lon2, lat2, spacing):
             let dems = try DEMSet(paths: paths)
             let g = try GeodesicProfile.extract(dems: dems, fromLonDeg: lon1, latDeg: lat1, toLonDeg: lon2, latDeg: lat2, spacingM: spacing)
-            profile = P1812Profile(distancesKm: g.distancesM.map { $0 / 1000 }, heightsM: g.heightsM)
+            let classes = try ProfileClutter.classes(along: g, clutter: request.clutter)
+            profile = P1812Profile(distancesKm: g.distancesM.map { $0 / 1000 }, heightsM: g.heightsM,
+                                   clutterHeightsM: classes.map { $0.map(\.clutterHeightM) }, zones: classes.map { $0.map(\.zone) })
+            receiverClass = classes?.last
             ends = (lon1, lat1, lon2, lat2)
             source = "geodesic over \(paths.joined(separator: ", "))"
+            clutterText = request.clutter.description
             spacingM = g.distancesM[1]
         case let .file(path, dataset, fromTo):
             guard FileManager.default.fileExists(atPath: path) else {
@@ -117,14 +126,15 @@ public enum ProfileJob {
         do {
             var models = request.models
             if models.contains(.itm) && !models.contains(.p1812) { models.insert(.p1812, at: 0) }
-            return try report(link: link, profile: profile, models: models, source: source, spacingM: spacingM, itm: request.itm)
+            return try report(link: link, profile: profile, models: models, source: source, spacingM: spacingM, itm: request.itm,
+                              clutter: clutterText, receiverClass: receiverClass)
         } catch let e as ModelInputError {
             throw UsageError("P.1812 \(e.parameter): \(e.message)")
         }
     }
 
     static func report(link: P1812Link, profile: P1812Profile, models: [LinkModel], source: String, spacingM: Double,
-                       itm: ITMOptions) throws -> LinkReport {
+                       itm: ITMOptions, clutter: String, receiverClass: LandCoverClass?) throws -> LinkReport {
         let p = try P1812.predict(link: link, profile: profile)
         let a = p.analysis
         var results: [LinkReport.ModelResult] = []
@@ -155,12 +165,14 @@ public enum ProfileJob {
                 results.append(.init(model: "ITU-R P.1812-8", basicTransmissionLossDB: p.basicTransmissionLossDB,
                                      fieldStrength1kWDBuVm: p.fieldStrengthFor1kWDBuVm, terms: terms))
             case .itm:
-                results.append(try ITMLinkResult.make(profile: profile, link: link, options: itm))
+                var r = try ITMLinkResult.make(profile: profile, link: link, options: itm)
+                if let c = receiverClass { try ProfileClutter.addReceiverCorrection(to: &r, receiverClass: c, link: link) }
+                results.append(r)
             }
         }
         let n = profile.count
         return LinkReport(
-            source: source,
+            source: source, clutter: clutter,
             transmitter: .init(lonDeg: link.txLonDeg, latDeg: link.txLatDeg, groundM: profile.heightsM[0], antennaM: link.txHeightM),
             receiver: .init(lonDeg: link.rxLonDeg, latDeg: link.rxLatDeg, groundM: profile.heightsM[n - 1], antennaM: link.rxHeightM),
             pathLengthKm: a.pathLengthKm, points: n, spacingM: spacingM, frequencyMHz: link.frequencyGHz * 1000,

@@ -81,8 +81,8 @@ struct CoverageOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Per-technology thresholds, e.g. 4G=-105,2G=-95.", valueName: "TECH=dBm,…"))
     var threshold: String?
 
-    @Option(help: "Hata environment: urban, suburban, rural, open.")
-    var environment: Hata.Environment = .rural
+    @Option(help: "Hata environment everywhere: urban, suburban, rural, open (default: each cell's land-cover class; rural with --clutter none).")
+    var environment: Hata.Environment?
 
     @Option(name: .customLong("time-percent"), help: "Time percentage: P.1812 p, 1–50; ITM time, 1–99.")
     var timePercent: Double = 50
@@ -113,42 +113,10 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("max-memory-gb"), help: "Refuse a run whose estimated memory exceeds this (default: the machine's memory).")
     var maxMemoryGB: Double?
 
-    @Option(name: .customLong("landcover"), parsing: .upToNextOption, help: ArgumentHelp(
-        "Land-cover raster(s), any GDAL reads, e.g. ESA WorldCover tiles: each cell's class gives its clutter (P.1812).",
-        valueName: "file"))
-    var landCoverPaths: [String] = []
-
-    @Option(name: .customLong("landcover-table"), help: ArgumentHelp(
-        "Land-cover legend CSV (code,name,category,clutter_height_m,p1812_zone,p2108_type,hata_environment); default: ESA WorldCover's codes.",
-        valueName: "file"))
-    var landCoverTablePath: String?
-
-    @Option(name: .customLong("clutter"), help: ArgumentHelp(
-        "Without --landcover: one clutter category everywhere (none, open, crops, shrubs, village, plantation, trees, forest, urban; default trees, R = 15 m).",
-        valueName: "category"))
-    var clutterName: String?
+    @OptionGroup var clutter: ClutterOptions
 
     @Flag(help: "Replace --out if it exists.")
     var overwrite = false
-
-    /// The clutter of the run: the land cover with its table, else --clutter, else the default.
-    func clutterSource() throws -> ClutterSource {
-        if !landCoverPaths.isEmpty {
-            if clutterName != nil { throw UsageError("--clutter applies without --landcover only; the land cover gives each cell its clutter") }
-            guard let path = landCoverTablePath else {
-                return .landCover(paths: landCoverPaths, table: WorldCoverTable.table, tableName: WorldCoverTable.table.name)
-            }
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw InputError(file: path, message: "no such file; expected a land-cover table (code,name,category,clutter_height_m,p1812_zone,p2108_type,hata_environment)")
-            }
-            try TableText.checkReadableFile(path)
-            let text = try TableText.decode(try Data(contentsOf: URL(fileURLWithPath: path)), file: path)
-            return .landCover(paths: landCoverPaths, table: try LandCoverTable.parse(text: text, file: path), tableName: path)
-        }
-        if landCoverTablePath != nil { throw UsageError("--landcover-table needs --landcover") }
-        guard let clutterName else { return .uniform(.default) }
-        return try ClutterSource.parse(uniform: clutterName)
-    }
 
     /// Every number against its documented range (OptionRanges), before any work starts.
     func validate() throws {
@@ -166,9 +134,7 @@ struct CoverageOptions: ParsableArguments {
             try OptionRanges.itmClimate.check(itmClimate)
             if let maxMemoryGB { try OptionRanges.maxMemoryGB.check(maxMemoryGB) }
             _ = try TowerColumns.parseMapping(columns)
-            if let clutterName { _ = try ClutterSource.parse(uniform: clutterName) }
-            if !landCoverPaths.isEmpty && clutterName != nil { throw UsageError("--clutter applies without --landcover only; the land cover gives each cell its clutter") }
-            if landCoverPaths.isEmpty && landCoverTablePath != nil { throw UsageError("--landcover-table needs --landcover") }
+            try clutter.check()
             _ = try signalOptions()
         } catch let e as UsageError {
             throw ValidationError(e.message)
@@ -185,7 +151,7 @@ struct CoverageOptions: ParsableArguments {
             commandLine: CommandLine.arguments, signal: try signalOptions())
         r.towerReading = TowerReading(mapping: try TowerColumns.parseMapping(columns), skipBadRows: skipBadRows)
         r.towerReading.maxMemoryBytes = maxMemoryGB.map { $0 * 1e9 }
-        r.towerReading.clutter = try clutterSource()
+        r.towerReading.clutter = try clutter.source()
         return r
     }
 

@@ -9,7 +9,8 @@ struct ProfileCommand: ParsableCommand {
         abstract: "Predict one link point to point and print every loss term.",
         discussion: """
         Either two points over DEMs (--dem … --from LON,LAT --to LON,LAT: the terrain is sampled \
-        along the geodesic at the DEM's resolution), or a profile file (--profile FILE): plain CSV \
+        along the geodesic at the DEM's resolution, with clutter as in coverage: --landcover, \
+        else --clutter, default trees), or a profile file (--profile FILE): plain CSV \
         distance_km,height_m[,clutter_m[,zone]] or an ITU-R SG3 "Fryderyk" validation file. \
         Values not given come from the file's measurement row (--dataset), then the defaults.
         """
@@ -66,6 +67,8 @@ struct ProfileCommand: ParsableCommand {
     @Option(name: .customLong("spacing-m"), help: "Profile spacing over DEMs, m (default: the DEM's native resolution).")
     var spacingM: Double?
 
+    @OptionGroup var clutter: ClutterOptions
+
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
@@ -82,6 +85,10 @@ struct ProfileCommand: ParsableCommand {
             try OptionRanges.itmClimate.check(itmClimate)
             if let spacingM { try OptionRanges.spacingM.check(spacingM) }
             if let dataset, dataset < 0 { throw UsageError("--dataset: expected a measurement row number, 0 or more, got \(dataset)") }
+            try clutter.check()
+            if profilePath != nil && clutter.isGiven {
+                throw UsageError("--landcover, --landcover-table and --clutter apply to --dem paths; a profile file gives its own clutter_m column")
+            }
         } catch let e as UsageError {
             throw ValidationError(e.message)
         }
@@ -119,7 +126,8 @@ struct ProfileCommand: ParsableCommand {
         let report = try ProfileJob.run(ProfileRequest(
             path: path, models: models, frequencyMHz: frequencyMHz, txHeightM: txHeightM, rxHeightM: rxHeightM,
             timePercent: timePercent, locationPercent: locationPercent, polarization: pol, deltaN: deltaN, n0: n0,
-            itm: try ITMCommandOptions.parse(climate: itmClimate, ground: itmGround)))
+            itm: try ITMCommandOptions.parse(climate: itmClimate, ground: itmGround),
+            clutter: profilePath == nil ? try clutter.source() : .none))
         print(json ? try report.json() : report.text(), terminator: "")
     }
 

@@ -44,18 +44,40 @@ import TestSupport
         #expect(abs(Self.loss(report) - 203.85623915) < 0.001)
     }
 
-    /// Two points over the real SRTM tile. From the summit of Mount Washington to North Conway
-    /// the path is clear: P.1812 gives free space (Lb = Lbfs; no diffraction). From Lincoln to
-    /// Twin Mountain the Franconia range is in the way: Lb exceeds free space by more than 20 dB.
+    /// Two points over the real SRTM tile, on bare terrain. From the summit of Mount Washington
+    /// to North Conway the path is clear: P.1812 gives free space (Lb = Lbfs; no diffraction).
+    /// From Lincoln to Twin Mountain the Franconia range is in the way: Lb exceeds free space by
+    /// more than 20 dB.
     @Test func linkReportsOverRealTerrain() throws {
         let dem = Fixtures.whiteMountainsTile
-        let clear = try Self.json(["--dem", dem, "--from=-71.3033,44.2706", "--to=-71.1284,44.0537", "--model", "p1812,fspl"])
+        let clear = try Self.json(["--dem", dem, "--from=-71.3033,44.2706", "--to=-71.1284,44.0537", "--model", "p1812,fspl", "--clutter", "none"])
         #expect(clear["line_of_sight"] as? Bool == true)
         #expect(abs(Self.loss(clear) - Self.loss(clear, model: 1)) < 0.01)
         #expect((clear["path_length_km"] as! NSNumber).doubleValue > 27 && (clear["path_length_km"] as! NSNumber).doubleValue < 29)
         let blocked = try Self.json(["--dem", dem, "--from=-71.6681,44.0453", "--to=-71.5412,44.2723", "--model", "p1812,fspl"])
         #expect(blocked["line_of_sight"] as? Bool == false)
         #expect(Self.loss(blocked) > Self.loss(blocked, model: 1) + 20)
+    }
+
+    /// Clutter over DEMs, as coverage takes it. The default is 15 m trees: P.1812's clear path
+    /// from Mount Washington is then obstructed by the trees around the receiver (Lb above
+    /// free space), and ITM, which has no clutter profile, takes exactly the receiver's P.2108-1
+    /// §3.1 correction for 15 m trees at 1.8 GHz: 25.599 dB (eqs. 2a–7: ν = 8.69, J(ν) − 6.03;
+    /// 0.005 dB for the printed rounding).
+    @Test func clutterOverDEMs() throws {
+        let dem = Fixtures.whiteMountainsTile
+        let path = ["--dem", dem, "--from=-71.3033,44.2706", "--to=-71.1284,44.0537", "--model", "p1812,fspl,itm"]
+        let trees = try Self.json(path)
+        let bare = try Self.json(path + ["--clutter", "none"])
+        #expect((trees["clutter"] as? String)?.hasPrefix("uniform trees: R = 15 m") == true)
+        #expect((bare["clutter"] as? String)?.hasPrefix("none") == true)
+        #expect(Self.loss(trees) > Self.loss(trees, model: 1) + 1, "trees at the receiver obstruct the path")
+        let itmIndex = 2
+        #expect(abs(Self.loss(trees, model: itmIndex) - Self.loss(bare, model: itmIndex) - 25.599) < 0.005)
+        let terms = (trees["results"] as! [[String: Any]])[itmIndex]["terms"] as! [[String: Any]]
+        #expect(terms.contains { $0["symbol"] as? String == "Ah" })
+        let open = try Self.json(path + ["--clutter", "crops"])
+        #expect(abs(Self.loss(open, model: itmIndex) - Self.loss(bare, model: itmIndex)) < 0.005, "a 1.5 m handset stands above 1 m crops")
     }
 
     @Test func badInputsAreRejected() throws {

@@ -11,6 +11,35 @@ import TestSupport
 @Suite struct LandCoverRasterTests {
     static let bungo = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data/bungo").path
 
+    /// The class at points along a `profile` path: at 40 seeded points over the regency (and
+    /// 2 outside the map), the code of the pixel each point falls in, as `gdallocationinfo
+    /// -wgs84` reads it (128 is the map's nodata value).
+    @Test func pointSamplesMatchGdallocationinfo() throws {
+        let path = Self.bungo + "/bungo_landcover_2010r.tif"
+        var rng = SplitMix64(seed: 1812)
+        var lons: [Double] = [], lats: [Double] = []
+        for _ in 0..<40 {
+            lons.append(101.85 + 0.5 * rng.nextUnit())
+            lats.append(-1.75 + 0.45 * rng.nextUnit())
+        }
+        lons += [100.0, 103.5]
+        lats += [-1.5, -1.5]
+        let codes = try LandCoverRaster.sample(paths: [path], lonDeg: lons, latDeg: lats)
+        var compared = 0
+        for i in lons.indices {
+            let r = try ExternalTool.run("gdallocationinfo", ["-valonly", "-wgs84", path, "\(lons[i])", "\(lats[i])"])
+            let text = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let v = Int32(text) {
+                #expect(codes[i] == v || (codes[i] == LandCoverRaster.noData && v == 128), "point \(i): \(codes[i]), gdallocationinfo \(v)")
+                compared += 1
+            } else {
+                #expect(codes[i] == LandCoverRaster.noData, "point \(i) off the map: \(codes[i])")
+            }
+        }
+        #expect(compared >= 30)
+        #expect(codes[40] == LandCoverRaster.noData && codes[41] == LandCoverRaster.noData)
+    }
+
     @Test func modeWarpOfBungoMatchesGdalwarp() throws {
         let crs = try AnalysisCRS(userInput: "EPSG:32748")
         // 150 m cells over the middle of the regency: each cell mixes about two source pixels.
