@@ -6,10 +6,13 @@ import Foundation
 public enum VectorTools {
     /// Burns 1 into `mask` where any polygon of the layer at `path` covers a cell centre of
     /// `grid` (whose `crsWKT` may be geographic).
-    public static func polygonMask(path: String, grid: GridGeometry) throws -> GridBuffer<UInt8> {
+    public static func polygonMask(path: String, grid: GridGeometry, attributeFilter: String? = nil) throws -> GridBuffer<UInt8> {
         GDALRuntime.start()
         let ds = try GDALDatasetHandle.open(path, vector: true)
         guard let layer = GDALDatasetGetLayer(ds.handle, 0) else { throw InputError(file: path, message: "no layer") }
+        if let attributeFilter, OGR_L_SetAttributeFilter(layer, attributeFilter) != OGRERR_NONE {
+            throw InputError(file: path, message: "the filter \(attributeFilter) does not apply to the layer")
+        }
         let mask = GridBuffer<UInt8>(count: grid.cellCount, repeating: 0)
         try mask.withUnsafeMutableBufferPointer { b in
             let memPath = "MEM:::DATAPOINTER=\(UInt(bitPattern: b.baseAddress)),PIXELS=\(grid.width),LINES=\(grid.height),BANDS=1,DATATYPE=Byte"

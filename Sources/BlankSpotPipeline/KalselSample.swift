@@ -10,6 +10,8 @@ public enum KalselSample {
     public static let villagesFileName = "kalsel_desa_kelurahan_estimated_population.geojson"
     public static let towersFileName = "kalsel_towers_illustrative.csv"
     public static let provinceFileName = "kalsel_provinsi.geojson"
+    public static let landCoverFileName = "GENERATED-kalsel-landcover-3arcsec.tif"
+    public static let landCoverTableFileName = "GENERATED-kalsel-landcover-table.csv"
 
     /// Writes the GENERATED terrain (``KalselRelief``) as an SRTM-like GeoTIFF: WGS 84,
     /// 3 arc-second cells, Int16 metres, over lon 114.2–117.6°, lat −5.05 to −1.2°. Land is the
@@ -18,6 +20,28 @@ public enum KalselSample {
     /// 116.3° (the Java Sea and the Makassar Strait). Deterministic: the same bytes every time.
     /// `arcSeconds` sets the cell size (3 for the sample; coarser for quick tests).
     public static func generateTerrain(provincePath: String, to path: String, threads: Int, arcSeconds: Double = 3) throws {
+        try generate(provincePath: provincePath, terrainTo: path, landCover: nil, threads: threads, arcSeconds: arcSeconds)
+    }
+
+    /// Where the GENERATED land cover's built-up land comes from: the village layer (its
+    /// kelurahan, the urban wards) and the tower list (discs around its GENERATED sites at the
+    /// kabupaten/kota capitals, 2 km, and kecamatan centres, 700 m).
+    public struct LandCoverInputs: Sendable {
+        public var villagesPath: String
+        public var towersPath: String
+        public var to: String
+        public init(villagesPath: String, towersPath: String, to: String) {
+            self.villagesPath = villagesPath
+            self.towersPath = towersPath
+            self.to = to
+        }
+    }
+
+    /// Writes the GENERATED terrain (see ``generateTerrain(provincePath:to:threads:arcSeconds:)``)
+    /// and, with `landCover`, the GENERATED land cover on the same grid (``KalselLandCover``,
+    /// Byte class codes of ``landCoverTableFileName``). Deterministic.
+    public static func generate(provincePath: String, terrainTo path: String, landCover: LandCoverInputs?, threads: Int,
+                                arcSeconds: Double = 3) throws {
         let cellDeg = arcSeconds / 3600
         let grid = GridGeometry(originXM: 114.2, originYM: -1.2, cellSizeM: cellDeg, width: Int((3.4 / cellDeg).rounded()),
                                 height: Int((3.85 / cellDeg).rounded()), crsWKT: try VectorTools.crsWKT("EPSG:4326"))
@@ -26,26 +50,16 @@ public enum KalselSample {
         // Land and sea first, then each land cell's distance to the sea: the relief is tapered
         // to the shore (``KalselRelief/coastalTaper(distanceKm:)``) so that the coast has no cliff.
         var land = [Bool](repeating: false, count: grid.cellCount)
-        for row in 0..<grid.height {
-            let lat = grid.originYM - (Double(row) + 0.5) * cellDeg
-            for col in 0..<grid.width {
-                let lon = grid.originXM + (Double(col) + 0.5) * cellDeg
-                let i = row * grid.width + col
-                land[i] = province[i] == 1 || !(lat < -3.6 || (lon > 116.3 && lat < -2.3))
-            }
+        forEachCell(of: grid, threads: 1) { i, lon, lat in
+            land[i] = province[i] == 1 || !(lat < -3.6 || (lon > 116.3 && lat < -2.3))
         }
         let cellKm = arcSeconds / 3600 * 110.6
         let toSeaKm = DistanceToMask.km(mask: land.map { !$0 }, width: grid.width, height: grid.height, cellKm: cellKm)
         let heights = GridBuffer<Int16>(count: grid.cellCount, repeating: 0, threads: threads)
-        ParallelLoop.run(count: grid.height, threads: threads) { row, _ in
-            let lat = grid.originYM - (Double(row) + 0.5) * cellDeg
-            for col in 0..<grid.width {
-                let lon = grid.originXM + (Double(col) + 0.5) * cellDeg
-                let i = row * grid.width + col
-                guard land[i] else { continue }
-                let h = relief.heightM(lonDeg: lon, latDeg: lat, onLand: true)
-                heights[i] = Int16((1 + (h - 1) * KalselRelief.coastalTaper(distanceKm: toSeaKm[i])).rounded())
-            }
+        forEachCell(of: grid, threads: threads) { i, lon, lat in
+            guard land[i] else { return }
+            let h = relief.heightM(lonDeg: lon, latDeg: lat, onLand: true)
+            heights[i] = Int16((1 + (h - 1) * KalselRelief.coastalTaper(distanceKm: toSeaKm[i])).rounded())
         }
         let note = "GENERATED terrain for the blankspot sample (KalselRelief, seed \(relief.seed), \(CSVWriter.number(arcSeconds))″ cells): NOT a real DEM of Kalimantan Selatan"
         try GeoTIFFWriter.write(RasterProduct(
@@ -53,6 +67,68 @@ public enum KalselSample {
             overviewResampling: .average, bandMetadata: ["GENERATED": "yes"],
             datasetMetadata: ["GENERATED": "yes", "BLANKSPOT_NOTE": note, "BLANKSPOT_VERSION": BlankSpotVersion.string]),
                                 grid: grid, to: path)
+        guard let landCover else { return }
+        let builtUp = try builtUpMask(grid: grid, inputs: landCover)
+        let rules = KalselLandCover()
+        let classes = GridBuffer<UInt8>(count: grid.cellCount, repeating: 0, threads: threads)
+        forEachCell(of: grid, threads: threads) { i, lon, lat in
+            classes[i] = rules.classify(lonDeg: lon, latDeg: lat, onLand: land[i], groundM: Double(heights[i]), toSeaKm: toSeaKm[i],
+                                        builtUp: builtUp[i] == 1).rawValue
+        }
+        let landNote = "GENERATED land cover for the blankspot sample (KalselLandCover from the GENERATED terrain): NOT a real map of Kalimantan Selatan"
+        try GeoTIFFWriter.write(RasterProduct(
+            pixels: .byte(classes), description: "GENERATED land cover (not real)", unit: "", nodata: 0,
+            overviewResampling: .mode, bandMetadata: ["GENERATED": "yes"],
+            datasetMetadata: ["GENERATED": "yes", "BLANKSPOT_NOTE": landNote, "BLANKSPOT_VERSION": BlankSpotVersion.string],
+            colorTable: landCoverColours, categoryNames: ["no data", "forest", "plantation", "cropland", "swamp", "mangrove", "built-up", "sea", "river"]),
+                                grid: grid, to: landCover.to)
+    }
+
+    /// Calls `body(cell, lon, lat)` for every cell centre of the geographic `grid`, rows on
+    /// `threads` threads.
+    static func forEachCell(of grid: GridGeometry, threads: Int, _ body: (_ cell: Int, _ lonDeg: Double, _ latDeg: Double) -> Void) {
+        ParallelLoop.run(count: grid.height, threads: threads) { row, _ in
+            let lat = grid.originYM - (Double(row) + 0.5) * grid.cellSizeM
+            for col in 0..<grid.width {
+                body(row * grid.width + col, grid.originXM + (Double(col) + 0.5) * grid.cellSizeM, lat)
+            }
+        }
+    }
+
+    /// Colours of the land-cover classes for GIS viewers (ESA WorldCover's palette where a
+    /// class matches).
+    static let landCoverColours: [RasterProduct.ColorEntry] = [
+        .init(value: 0, rgba: (0, 0, 0, 0)), .init(value: 1, rgba: (0, 100, 0, 255)), .init(value: 2, rgba: (120, 160, 40, 255)),
+        .init(value: 3, rgba: (240, 150, 255, 255)), .init(value: 4, rgba: (0, 150, 160, 255)), .init(value: 5, rgba: (0, 207, 117, 255)),
+        .init(value: 6, rgba: (250, 0, 0, 255)), .init(value: 7, rgba: (0, 100, 200, 255)), .init(value: 8, rgba: (0, 150, 255, 255)),
+    ]
+
+    /// 1 where the GENERATED land cover is built up: kelurahan polygons and discs around the
+    /// GENERATED towers at the capitals and kecamatan centres.
+    static func builtUpMask(grid: GridGeometry, inputs: LandCoverInputs) throws -> GridBuffer<UInt8> {
+        let mask = try VectorTools.polygonMask(path: inputs.villagesPath, grid: grid, attributeFilter: "jenis = 'kelurahan'")
+        let text = try String(contentsOfFile: inputs.towersPath, encoding: .utf8)
+        let table = try CSVTable(text: text, file: inputs.towersPath)
+        guard let lonC = table.column(["lon"]), let latC = table.column(["lat"]), let sourceC = table.column(["source"]) else {
+            throw InputError(file: inputs.towersPath, message: "expected the sample's columns lon, lat and source")
+        }
+        let cellDeg = grid.cellSizeM
+        for row in table.rows {
+            let source = row.fields[sourceC]
+            let radiusKm = source.hasPrefix("GENERATED: kabupaten") ? 2.0 : source.hasPrefix("GENERATED: kecamatan") ? 0.7 : 0
+            guard radiusKm > 0, let lon = Double(row.fields[lonC]), let lat = Double(row.fields[latC]) else { continue }
+            let kmPerLon = 110.6 * cos(lat * Double.pi / 180), kmPerLat = 110.6
+            let c0 = Int(((lon - grid.originXM) / cellDeg).rounded(.down)), r0 = Int(((grid.originYM - lat) / cellDeg).rounded(.down))
+            let span = Int((radiusKm / (cellDeg * kmPerLon)).rounded(.up)) + 1
+            for r in max(0, r0 - span)...min(grid.height - 1, r0 + span) {
+                for c in max(0, c0 - span)...min(grid.width - 1, c0 + span) {
+                    let dx = (grid.originXM + (Double(c) + 0.5) * cellDeg - lon) * kmPerLon
+                    let dy = (grid.originYM - (Double(r) + 0.5) * cellDeg - lat) * kmPerLat
+                    if dx * dx + dy * dy <= radiusKm * radiusKm { mask[r * grid.width + c] = 1 }
+                }
+            }
+        }
+        return mask
     }
 
     /// Population per desa/kelurahan, estimated from the kabupaten/kota totals: each total is

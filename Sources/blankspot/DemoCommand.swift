@@ -47,12 +47,12 @@ struct DemoCommand: ParsableCommand {
     }
 
     @Option(name: .customLong("clutter"), help: ArgumentHelp(
-        "Clutter: none (bare terrain), or a category for the whole area (kalsel; default trees); bungo uses its real land cover unless none.",
+        "Clutter: none (bare terrain), or a category for the whole area instead of the sample's land cover (GENERATED for kalsel, real for bungo).",
         valueName: "category"))
     var clutterName: String?
 
-    /// The sample's clutter: Bungo's real land cover, or one category for Kalsel (no land-cover
-    /// map of the province is available here); `--clutter none` gives bare terrain.
+    /// The sample's clutter: its land cover (Bungo's real map, Kalsel's GENERATED one), or one
+    /// category (`--clutter`); `--clutter none` gives bare terrain.
     func clutter(landCover: (paths: [String], table: String)?) throws -> ClutterSource {
         if let clutterName { return try ClutterSource.parse(uniform: clutterName) }
         guard let landCover else { return .uniform(.default) }
@@ -80,19 +80,33 @@ struct DemoCommand: ParsableCommand {
         let data = try Self.locateData(dataPath, folder: "data/kalsel", marker: KalselSample.towersFileName)
         let progress = ProgressReporter.forTerminal()
         let generatedDir = (data as NSString).appendingPathComponent("generated")
+        func file(_ name: String) -> String { (data as NSString).appendingPathComponent(name) }
         let terrain = (generatedDir as NSString).appendingPathComponent(KalselSample.terrainFileName)
-        if !FileManager.default.fileExists(atPath: terrain) {
-            Console.info("generating the sample's terrain (GENERATED, not a real DEM) into \(terrain)…")
-            try FileManager.default.createDirectory(atPath: generatedDir, withIntermediateDirectories: true)
-            let partial = terrain + ".partial"
-            try KalselSample.generateTerrain(provincePath: (data as NSString).appendingPathComponent(KalselSample.provinceFileName),
-                                             to: partial, threads: threads)
-            try? FileManager.default.removeItem(atPath: terrain)
-            try FileManager.default.moveItem(atPath: partial, toPath: terrain)
+        let landCover = (generatedDir as NSString).appendingPathComponent(KalselSample.landCoverFileName)
+        if !FileManager.default.fileExists(atPath: terrain) || !FileManager.default.fileExists(atPath: landCover) {
+            Console.info("generating the sample's terrain and land cover (GENERATED, not real) into \(generatedDir)…")
+            // Written under their final names into a staging folder (GDAL keeps the class
+            // names in a .aux.xml beside the GeoTIFF), then moved into place.
+            let fm = FileManager.default
+            let staging = (generatedDir as NSString).appendingPathComponent(".partial")
+            try? fm.removeItem(atPath: staging)
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try KalselSample.generate(provincePath: file(KalselSample.provinceFileName),
+                                      terrainTo: (staging as NSString).appendingPathComponent(KalselSample.terrainFileName),
+                                      landCover: .init(villagesPath: file(KalselSample.villagesFileName), towersPath: file(KalselSample.towersFileName),
+                                                       to: (staging as NSString).appendingPathComponent(KalselSample.landCoverFileName)),
+                                      threads: threads)
+            for name in try fm.contentsOfDirectory(atPath: staging).sorted() {
+                let final = (generatedDir as NSString).appendingPathComponent(name)
+                try? fm.removeItem(atPath: final)
+                try fm.moveItem(atPath: (staging as NSString).appendingPathComponent(name), toPath: final)
+            }
+            try fm.removeItem(atPath: staging)
         }
-        let (c, elapsed, clutter) = try runSample(demPath: terrain, towersPath: (data as NSString).appendingPathComponent(KalselSample.towersFileName),
-                                                  villagesPath: (data as NSString).appendingPathComponent(KalselSample.villagesFileName),
-                                                  clutter: try clutter(landCover: nil), progress: progress)
+        let (c, elapsed, clutter) = try runSample(demPath: terrain, towersPath: file(KalselSample.towersFileName),
+                                                  villagesPath: file(KalselSample.villagesFileName),
+                                                  clutter: try clutter(landCover: ([landCover], file(KalselSample.landCoverTableFileName))),
+                                                  progress: progress)
         Console.info("""
             demo finished in \(elapsed.components.seconds) s. Outputs in \(c.outPath):
               priority.csv        blank and partly covered villages, most people without service first
@@ -100,7 +114,7 @@ struct DemoCommand: ParsableCommand {
               summary.json        totals for the province and per kabupaten/kota
               map.png             quick-look picture: villages by status, towers, coverage outside the villages
               signal_dbm.tif, coverage.tif, best_server.tif, server_count.tif — coverage rasters
-            The terrain is GENERATED (not a real DEM); village populations are estimates from kabupaten totals.
+            The terrain and its land cover are GENERATED (not real); village populations are estimates from kabupaten totals.
             Clutter: \(clutter.description).
             """)
     }
