@@ -61,6 +61,11 @@ import TestSupport
             "--landcover-table", data + "bungo_landcover_table.csv", "--resolution-m", "300", "--out", out,
         ] + extra)
         #expect(r.status == 0, "\(r.stderr)")
+        return try read(out)
+    }
+
+    /// The statuses, people and reach bases of the `run` folder `out`.
+    static func read(_ out: String) throws -> Run {
         let priority = try CSVTable(text: String(contentsOfFile: out + "/priority.csv", encoding: .utf8), file: "priority.csv")
         let id = priority.header.firstIndex(of: "village_id")!, status = priority.header.firstIndex(of: "status")!
         let towers = try CSVTable(text: String(contentsOfFile: out + "/towers.csv", encoding: .utf8), file: "towers.csv")
