@@ -1,4 +1,5 @@
 import BlankSpotCore
+import BlankSpotPipeline
 import Foundation
 
 /// The automatic reach's convergence on a demo sample: the default run against one where every
@@ -20,13 +21,28 @@ enum ConvergenceBenchmarks {
         let changed = Set(base.statuses.keys).union(doubled.statuses.keys).filter { base.statuses[$0] != doubled.statuses[$0] }.count
         let populationChange = abs(doubled.servedPopulation - base.servedPopulation) / max(1, base.servedPopulation)
         let converged = changed == 0 && populationChange <= 0.005 && base.towersCut == 0 && doubled.towersCut == 0
+        let data = Paths.root.appendingPathComponent("data/\(sample)").path
+        let (landCover, table) = sample == "bungo"
+            ? (data + "/" + BungoSample.landCoverFileName, data + "/" + BungoSample.landCoverTableFileName)
+            : (data + "/generated/" + KalselSample.landCoverFileName, data + "/" + KalselSample.landCoverTableFileName)
+        let served = try ServedDistance.byCategory(out: Paths.work.appendingPathComponent("demo-\(sample)-default").path,
+                                                   landCoverPath: landCover, tablePath: table)
+        var figures: [String: Double] = ["default_s": base.seconds, "doubled_s": doubled.seconds, "villages_changed": Double(changed),
+                                         "served_population_change_percent": populationChange * 100, "towers": Double(base.towers),
+                                         "towers_cut": Double(base.towersCut), "towers_cut_doubled": Double(doubled.towersCut),
+                                         "served_population": base.servedPopulation]
+        for c in served {
+            figures["served_km_median_\(c.name)"] = c.medianKm
+            figures["served_km_p90_\(c.name)"] = c.p90Km
+            figures["served_cells_\(c.name)"] = Double(c.cells)
+        }
         return BenchResult(
             name: "demo-\(sample)-convergence", medianS: base.seconds, runsS: [base.seconds, doubled.seconds], cellsPerS: nil,
-            figures: ["default_s": base.seconds, "doubled_s": doubled.seconds, "villages_changed": Double(changed),
-                      "served_population_change_percent": populationChange * 100, "towers": Double(base.towers),
-                      "towers_cut": Double(base.towersCut), "towers_cut_doubled": Double(doubled.towersCut),
-                      "served_population": base.servedPopulation],
-            notes: ["`blankspot demo --sample \(sample)` end to end with its defaults (automatic reach), then with `--reach-scale 2`"],
+            figures: figures,
+            notes: ["`blankspot demo --sample \(sample)` end to end with its defaults (automatic reach), then with `--reach-scale 2`",
+                    "served cells' distance to their best server by land cover: "
+                        + served.map { "\($0.name) median \(String(format: "%.1f", $0.medianKm)) km, 90th percentile \(String(format: "%.1f", $0.p90Km)) km (\($0.cells) cells)" }
+                        .joined(separator: "; ")],
             checkPassed: converged,
             checkDescription: "converged: \(changed) villages change status (0 allowed), served population differs by "
                 + String(format: "%.3f", populationChange * 100) + " % (0.5 % allowed), \(base.towersCut) and \(doubled.towersCut) towers cut (0 allowed)")

@@ -9,8 +9,8 @@ enum Orchestrator {
     ]
     /// The full suite adds the many-tower runs and ITM at 50 km.
     static let full: [String] = quick + ["p1812-100-towers", "p1812-100-towers-30km-90m", "p1812-1000-towers", "p1812-1000-towers-90m",
-                                         "itm-engine", "demo-kalsel-convergence"]
-    static let all: [String] = full
+                                         "itm-engine", "demo-kalsel-convergence", "p1812-1000-towers-landcover-auto-90m"]
+    static let all: [String] = full + ["p1812-100-towers-landcover-auto-90m"]
 
     static func main(arguments: [String]) -> Int32 {
         let mode: BenchMode = arguments.contains("--full") ? .full : .quick
@@ -84,6 +84,11 @@ enum ChildRunner {
             case "itm-vs-p1812": result = try ITMBenchmarks.againstP1812(mode: mode)
             case "itm-engine": result = try ITMBenchmarks.oneTower50km(mode: mode)
             case "p1812-1000-towers": result = EngineBenchmarks.manyTowers(count: 1000, radiusKm: 30, sideKm: 200, mode: mode)
+            // The province with land cover, automatic reach against a fixed 30 km; and a tenth of it.
+            case "p1812-1000-towers-landcover-auto-90m":
+                result = try LandCoverReachBenchmarks.run(count: 1000, sideKm: 200, cellM: 90, mode: mode)
+            case "p1812-100-towers-landcover-auto-90m":
+                result = try LandCoverReachBenchmarks.run(count: 100, sideKm: 63, cellM: 90, mode: mode)
             // The same province at SRTM3's native resolution (3″ ≈ 90 m), the DEM a planner in
             // Indonesia most often has.
             case "p1812-1000-towers-90m":
