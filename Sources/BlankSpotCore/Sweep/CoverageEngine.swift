@@ -39,8 +39,21 @@ public enum CoverageEngine {
                                     cells: cells, cellSizeM: cellM)
             }
         case .signal(.p1812(let p1812), let thresholds):
-            return runP1812(terrain: terrain, sites: sites, settings: settings, p1812: p1812, thresholds: thresholds, threads: threads,
-                            progress: progress) { $0 }
+            guard let landCover = terrain.landCover, p1812.locationPercent != 50 else {
+                return runP1812(terrain: terrain, sites: sites, settings: settings, p1812: p1812, thresholds: thresholds, threads: threads,
+                                progress: progress) { model, _ in model }
+            }
+            // The location variability of each receiver cell's clutter (§4.9: σL in full below
+            // R, fading to nothing 10 m above it): the model takes the class whose offset is the
+            // least, and every other class the difference, ≥ 0, so the model's bounds hold.
+            let variability = ReceiverLocationVariability(classes: landCover.classes, p1812: p1812, rxHeightM: settings.rxHeightM)
+            var base = p1812
+            base.rxClutterHeightM = variability.baseClutterHeightM
+            return runP1812(terrain: terrain, sites: sites, settings: settings, p1812: base, thresholds: thresholds, threads: threads,
+                            progress: progress) { model, site in
+                ReceiverClutterLossModel(inner: model, cells: ReceiverCellClasses(landCover: landCover, site: site, gridWidth: terrain.grid.width),
+                                         lossDBOfClass: variability.extraLossDB(frequencyGHz: site.tower.frequencyMHz / 1000))
+            }
         case .signal(.itm(let itm), let thresholds):
             var settings = settings
             settings.raySubdivision = settings.raySubdivision ?? model.defaultRaySubdivision
@@ -79,7 +92,7 @@ public enum CoverageEngine {
     /// `wrap` may put the model inside another (``P1812WalkFloor``), or return it as it is.
     static func runP1812<M: RayProfileModel>(
         terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, p1812: P1812AreaSettings, thresholds: ServiceThresholds,
-        threads: Int, progress: (@Sendable (Double) -> Void)? = nil, wrap: (P1812RayModel) -> M
+        threads: Int, progress: (@Sendable (Double) -> Void)? = nil, wrap: (P1812RayModel, GridSite) -> M
     ) -> CoverageGrids {
         var settings = settings
         settings.raySubdivision = settings.raySubdivision ?? CoverageModel.signal(.p1812(p1812), thresholds).defaultRaySubdivision
@@ -103,7 +116,7 @@ public enum CoverageEngine {
                                                      txAltitudeM: model.txAltitudeM, rxHeightM: settings.rxHeightM,
                                                      curvaturePerKm: model.curvaturePerKm)
             }
-            return wrap(model)
+            return wrap(model, site)
         }
     }
 

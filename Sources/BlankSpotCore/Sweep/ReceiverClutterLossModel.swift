@@ -85,3 +85,39 @@ struct ReceiverClutterLossModel<Inner: RayProfileModel>: RayProfileModel {
         inner.ownCellValue(groundM: groundM) - lossDBOfClass[cells.classIndex(dCol: 0, dRow: 0)]
     }
 }
+
+/// P.1812's location variability (§4.9) with each receiver cell's own clutter: the offset
+/// −Qi(pL/100)·σL, where σL = uh·(0.024·f + 0.52)·w^0.28 and uh is 1 for a receiver below its
+/// cell's R, falling linearly to 0 at R + 10 m. The sweep's model runs with the class whose
+/// offset is the least (``baseClutterHeightM``); the others take the difference on top.
+struct ReceiverLocationVariability: Sendable {
+    let classes: [LandCoverClass]
+    let p1812: P1812AreaSettings
+    let rxHeightM: Double
+    /// The class with the least offset (uh does not depend on the frequency, so one for all).
+    let baseIndex: Int
+
+    init(classes: [LandCoverClass], p1812: P1812AreaSettings, rxHeightM: Double) {
+        self.classes = classes
+        self.p1812 = p1812
+        self.rxHeightM = rxHeightM
+        let offsets = Self.offsetsDB(classes: classes, p1812: p1812, rxHeightM: rxHeightM, frequencyGHz: 1)
+        baseIndex = offsets.indices.min { offsets[$0] < offsets[$1] } ?? 0
+    }
+
+    var baseClutterHeightM: Double { classes[baseIndex].clutterHeightM }
+
+    static func offsetsDB(classes: [LandCoverClass], p1812: P1812AreaSettings, rxHeightM: Double, frequencyGHz: Double) -> [Double] {
+        let q = -InverseNormal.complementary(p1812.locationPercent / 100)
+        return classes.map {
+            q * P1812.locationSigmaDB(frequencyGHz: frequencyGHz, areaWidthM: p1812.locationAreaWidthM, rxHeightM: rxHeightM,
+                                      rxClutterHeightM: $0.clutterHeightM)
+        }
+    }
+
+    /// Each class's offset less the base class's, dB (≥ 0), at `frequencyGHz`.
+    func extraLossDB(frequencyGHz: Double) -> [Float] {
+        let offsets = Self.offsetsDB(classes: classes, p1812: p1812, rxHeightM: rxHeightM, frequencyGHz: frequencyGHz)
+        return offsets.map { Float(max(0, $0 - offsets[baseIndex])) }
+    }
+}
