@@ -109,10 +109,12 @@ public enum CoverageJob {
             timings["sweep"] = seconds(clock.now - t0)
             // A tower is cut when its coverage may go on beyond where it was evaluated: with a
             // fixed radius, it serves cells in the outermost 1.5 cells of its disc; with the
-            // automatic reach, it still served cells in the outer band at the cap.
+            // automatic reach, it still serves cells in the outer band where it was evaluated,
+            // the cap (or, with --reach-scale, the cap scaled).
             let cutLimitM = request.settings.radiusM - 1.5 * scenario.terrain.grid.cellSizeM
+            let outerShare = request.settings.automaticReach?.emptyOuterShare ?? 0
             let cutFlags = zip(grids.servedExtentM, grids.reach).map { served, reach in
-                reach.basis == .cap || (reach.basis == .fixed && served >= cutLimitM)
+                (reach.basis == .cap && served >= reach.evaluatedM * (1 - outerShare)) || (reach.basis == .fixed && served >= cutLimitM)
             }
             let cut = cutFlags.filter { $0 }.count
             if let rule = request.settings.automaticReach {
