@@ -17,6 +17,19 @@ enum BenchTerrain {
         return TerrainRaster(grid: grid, heightsM: Array(heights))
     }
 
+    /// `count` 30 m towers, one in each cell of a square lattice over the (square) terrain, at
+    /// a random place in the middle 60 % of its cell.
+    static func scatteredSites(_ terrain: TerrainRaster, count: Int, rng: inout SplitMix64) -> [GridSite] {
+        let size = terrain.grid.width
+        let perSide = Int(Double(count).squareRoot().rounded(.up))
+        return (0..<count).map { i in
+            let gx = Double(i % perSide) + 0.2 + 0.6 * rng.nextUnit(), gy = Double(i / perSide) + 0.2 + 0.6 * rng.nextUnit()
+            let col = min(size - 1, Int(gx / Double(perSide) * Double(size)))
+            let row = min(size - 1, Int(gy / Double(perSide) * Double(size)))
+            return site(terrain, col: col, row: row, heightM: 30, index: i)
+        }
+    }
+
     static func site(_ terrain: TerrainRaster, col: Int, row: Int, heightM: Double, index: Int) -> GridSite {
         let tower = Tower(id: "B\(index)", lonDeg: 0, latDeg: 0, heightM: heightM, eirpDBm: 29.2, frequencyMHz: 1800,
                           azimuthDeg: nil, beamwidthDeg: 65, tiltDeg: 0, technology: .lte, origin: "bench")

@@ -85,14 +85,7 @@ enum EngineBenchmarks {
         let size = Int(sideKm * 1000 / cellM)
         let terrain = BenchTerrain.hills(size: size, cellM: cellM, threads: threads)
         var rng = SplitMix64(seed: 99)
-        let perSide = Int(Double(count).squareRoot().rounded(.up))
-        var sites: [GridSite] = []
-        for i in 0..<count {
-            let gx = Double(i % perSide) + 0.2 + 0.6 * rng.nextUnit(), gy = Double(i / perSide) + 0.2 + 0.6 * rng.nextUnit()
-            let col = min(size - 1, Int(gx / Double(perSide) * Double(size)))
-            let row = min(size - 1, Int(gy / Double(perSide) * Double(size)))
-            sites.append(BenchTerrain.site(terrain, col: col, row: row, heightM: 30, index: i))
-        }
+        let sites = BenchTerrain.scatteredSites(terrain, count: count, rng: &rng)
         let settings = SweepSettings(radiusM: radiusKm * 1000, rxHeightM: 1.5)
         let p1812 = P1812AreaSettings(frequencyGHz: 1.8, rxHeightM: 1.5, deltaN: TropicalDefaults.deltaN, n0: TropicalDefaults.n0)
         let model = CoverageModel.signal(.p1812(p1812), ServiceThresholds())

@@ -23,14 +23,7 @@ enum LandCoverReachBenchmarks {
         let landCover = try CellLandCover(codes: codes, noData: -1, table: WorldCoverTable.table, file: "generated")
         let terrain = bare.withLandCover(landCover)
         var rng = SplitMix64(seed: 99)
-        let perSide = Int(Double(count).squareRoot().rounded(.up))
-        var sites: [GridSite] = []
-        for i in 0..<count {
-            let gx = Double(i % perSide) + 0.2 + 0.6 * rng.nextUnit(), gy = Double(i / perSide) + 0.2 + 0.6 * rng.nextUnit()
-            let col = min(size - 1, Int(gx / Double(perSide) * Double(size)))
-            let row = min(size - 1, Int(gy / Double(perSide) * Double(size)))
-            sites.append(BenchTerrain.site(terrain, col: col, row: row, heightM: 30, index: i))
-        }
+        let sites = BenchTerrain.scatteredSites(terrain, count: count, rng: &rng)
         let p1812 = P1812AreaSettings(frequencyGHz: 1.8, rxHeightM: 1.5, deltaN: TropicalDefaults.deltaN, n0: TropicalDefaults.n0)
         let model = CoverageModel.signal(.p1812(p1812), ServiceThresholds())
         let fixed = SweepSettings(radiusM: 30_000, rxHeightM: 1.5)
