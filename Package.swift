@@ -51,12 +51,20 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // GLPK's C API (Debian libglpk-dev, which ships no pkg-config file): the linear
+        // programming relaxation that bounds `suggest`'s optimum.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
         // The engine: grids, terrain, towers, propagation, the sweep. No GDAL.
         .target(name: "BlankSpotCore", swiftSettings: engineSwiftSettings),
         // GDAL at the edges: rasters, vectors, spatial references, errors.
         .target(name: "BlankSpotGDAL", dependencies: ["CGDAL", "CPROJ", "CCrypto", "BlankSpotCore"]),
         // The jobs: read inputs, call the engine, write the output folder.
-        .target(name: "BlankSpotPipeline", dependencies: ["BlankSpotCore", "BlankSpotGDAL"]),
+        // The LP relaxation bound of site selection, through GLPK.
+        .target(name: "BlankSpotLP", dependencies: ["BlankSpotCore", "CGLPK"]),
+        .target(name: "BlankSpotPipeline", dependencies: ["BlankSpotCore", "BlankSpotGDAL", "BlankSpotLP"]),
         .executableTarget(
             name: "blankspot",
             dependencies: [
@@ -86,7 +94,7 @@ let package = Package(
         .executableTarget(name: "command-reference", path: "tools/command-reference"),
         // Helpers shared by the test targets: fixture paths, running external tools.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "BlankSpotCoreTests", dependencies: ["BlankSpotCore", "TestSupport"]),
+        .testTarget(name: "BlankSpotCoreTests", dependencies: ["BlankSpotCore", "BlankSpotLP", "TestSupport"]),
         .testTarget(
             name: "BlankSpotGDALTests",
             dependencies: ["BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),

@@ -16,9 +16,9 @@ struct CoverageFolder {
     }
 
     let path: String
-    let layers: CoverageLayers
+    var layers: CoverageLayers
     let crs: AnalysisCRS
-    let towers: [TowerRow]
+    var towers: [TowerRow]
     /// From run.json: towers serving cells at the edge of the radius (nil for older folders).
     let towersCutAtRadius: Int?
     /// The model the coverage was computed with (from the rasters' metadata).
@@ -27,6 +27,9 @@ struct CoverageFolder {
     let parameters: [String: String]
     /// The DEMs of the run, as given on its command line (run.json).
     let demPaths: [String]
+    /// run.json's `coverage_arguments`: the coverage options that recreate the run (nil for
+    /// older folders).
+    let coverageArguments: [String]?
 
     init(path: String) throws {
         self.path = path
@@ -74,10 +77,12 @@ struct CoverageFolder {
            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             parameters = (json["parameters"] as? [String: String]) ?? [:]
             towersCutAtRadius = (json["counts"] as? [String: Any])?["towers_cut_at_radius"] as? Int
+            coverageArguments = json["coverage_arguments"] as? [String]
             demPaths = ((json["inputs"] as? [[String: Any]]) ?? []).filter { $0["role"] as? String == "dem" }.compactMap { $0["path"] as? String }
         } else {
             parameters = [:]
             demPaths = []
+            coverageArguments = nil
             towersCutAtRadius = nil
         }
     }

@@ -225,7 +225,7 @@ public enum CoverageJob {
                              timings: [String: Double], served: Int, towersCut: Int, outputs: [String], inputs: [RunManifest.Input]) -> RunManifest {
         let grid = scenario.terrain.grid
         return RunManifest(
-            command: request.commandLine, startedUTC: started, threads: request.threads,
+            command: request.commandLine, coverageArguments: request.coverageArguments, startedUTC: started, threads: request.threads,
             parameters: parameterList(request, scenario: scenario),
             inputs: inputs,
             grid: .init(crs: scenario.crsLabel, originXM: grid.originXM, originYM: grid.originYM,

@@ -30,6 +30,9 @@ public struct RunManifest: Encodable {
     public var tool = "blankspot"
     public var version = BlankSpotVersion.string
     public var command: [String]
+    /// The `blankspot coverage` options that recreate the coverage (absolute paths), whichever
+    /// command ran it (``CoverageRequest/coverageArguments``).
+    public var coverageArguments: [String]?
     public var startedUTC: String
     public var threads: Int
     public var parameters: [String: String]

@@ -79,26 +79,16 @@ public enum VillagesJob {
             throw UsageError("expected 0 ≤ --blank-percent < --covered-percent ≤ 100")
         }
         let coverage = try CoverageFolder(path: coverageFolder)
-        let layer = try VillageLayer(path: request.villagesPath, idField: request.idField, nameField: request.nameField,
-                                     populationField: request.populationField, regionField: request.regionField)
-        for id in layer.repaired { log("village '\(id)': invalid geometry repaired (MakeValid)") }
-        let grid = coverage.layers.grid
-        let measures = try layer.measure(in: coverage.crs)
-        let villages = layer.records.enumerated().map { i, r in
-            Village(index: i, id: r.id, name: r.name, region: r.region, population: r.population, areaKm2: measures[i].areaKm2,
-                    centroidXM: measures[i].centroidXM, centroidYM: measures[i].centroidYM)
-        }
-        let cells = try layer.rasterize(onto: grid, crs: coverage.crs)
-        var populationPerCell: [Float]?
-        var populationSource: String
-        if let raster = request.populationRasterPath {
-            populationPerCell = try PopulationRaster.load(path: raster, onto: grid)
-            populationSource = "raster \(raster), summed onto the analysis grid"
-        } else if let field = layer.fields.population {
-            populationSource = "attribute '\(field)' of each village, spread evenly over its cells"
-        } else {
-            populationSource = "none: shares are by area"
-        }
+        let inputs = try VillageInputs(request, coverage: coverage, log: log)
+        return try writeVerdicts(request, coverage: coverage, inputs: inputs, path: output.path, destination: output.destination.path, log: log).summary
+    }
+
+    /// Rates the villages of `inputs` against `coverage` and writes villages.gpkg, priority.csv,
+    /// summary.json and map.png to `path(name)`; returns the summary and the rated villages.
+    static func writeVerdicts(_ request: VillagesRequest, coverage: CoverageFolder, inputs: VillageInputs, path: (String) -> String,
+                              destination: String, log: (String) -> Void) throws -> (summary: VillagesSummary, results: [VillageCoverage]) {
+        let layer = inputs.layer, villages = inputs.villages, cells = inputs.cells
+        let populationPerCell = inputs.populationPerCell, populationSource = inputs.populationSource
         let towerPositions = coverage.towers.filter { $0.used && $0.xM.isFinite && $0.yM.isFinite }.map { (xM: $0.xM, yM: $0.yM) }
         var results = VillageAggregation.aggregate(villages: villages, cells: cells, coverage: coverage.layers,
                                                    populationPerCell: populationPerCell, towers: towerPositions, rules: request.rules)
@@ -106,6 +96,8 @@ public enum VillagesJob {
         var analysed: [VillageCoverage] = []
         for r in results {
             if r.cellsWithTerrain == 0 {
+                // Rated again on other coverage (suggest's after/): skipped once.
+                if layer.skipped.contains(where: { $0.origin == layer.records[r.village.index].origin }) { continue }
                 layer.skip(r.village.index, reason: r.cells == 0 ? "outside the coverage grid" : "no terrain data under the village")
             } else {
                 analysed.append(r)
@@ -125,22 +117,23 @@ public enum VillagesJob {
                                              confirmed: confirmation?.byVillage)
         let priorityRows = priority.entries.map { e in results.firstIndex { $0.village.index == e.coverage.village.index }! }
         let priorityTable = AttributeTable(columns: table.columns, rows: priorityRows.map { table.rows[$0] })
-        try GeoPackageWriter.write(path: output.path("villages.gpkg"), villages: layer, layers: [
+        try GeoPackageWriter.write(path: path("villages.gpkg"), villages: layer, layers: [
             ("villages", results.map(\.village.index), table),
             ("priority", priority.entries.map(\.coverage.village.index), priorityTable),
         ])
-        try VillageTables.priorityCSV(priority, towerID: towerID, records: layer.records, confirmed: confirmation?.byVillage).write(toFile: output.path("priority.csv"), atomically: false, encoding: .utf8)
+        try VillageTables.priorityCSV(priority, towerID: towerID, records: layer.records, confirmed: confirmation?.byVillage).write(toFile: path("priority.csv"), atomically: false, encoding: .utf8)
         let summary = VillageTables.summary(results, skipped: layer.skipped, rules: request.rules, blankWeight: request.blankWeight,
                                             populationSource: populationSource, fields: layer.fields, coverageModel: coverage.model,
                                             towersCutAtRadius: coverage.towersCutAtRadius, confirmation: confirmation)
-        try summary.write(to: output.path("summary.json"))
-        try writeMap(results, villageCount: villages.count, cells: cells, coverage: coverage, to: output.path("map.png"))
-        return VillagesSummary(outPath: output.destination.path, villages: results.count,
+        try summary.write(to: path("summary.json"))
+        try writeMap(results, villageCount: villages.count, cells: cells, coverage: coverage, to: path("map.png"))
+        let counts = VillagesSummary(outPath: destination, villages: results.count,
                                blank: results.filter { $0.status == .blank }.count,
                                partial: results.filter { $0.status == .partial }.count,
                                covered: results.filter { $0.status == .covered }.count,
                                skipped: layer.skipped.count, peopleWithoutService: results.reduce(0) { $0 + $1.uncoveredPopulation },
                                confirmation: confirmation.map { VillageConfirmationCounts(results, $0.byVillage) })
+        return (counts, results)
     }
 
     /// `map.png`: the quick-look picture of the villages' statuses (StatusMapImage).
@@ -153,5 +146,40 @@ public enum VillagesJob {
         }
         let image = StatusMapImage(grid: grid, owner: cells.owner, statusByVillage: status, classes: coverage.layers.classes, towerCells: towerCells)
         try PNGWriter.write(rgba: image.rgba, width: image.width, height: image.height, to: path)
+    }
+}
+
+/// The villages of a request on a coverage folder's grid: the layer, each village's measures,
+/// its cells and the people per cell.
+struct VillageInputs {
+    let layer: VillageLayer
+    let villages: [Village]
+    let cells: VillageCells
+    /// People per cell from `--population`, or nil (the attribute spread evenly, or by area).
+    let populationPerCell: [Float]?
+    /// Where the people come from, for summary.json.
+    let populationSource: String
+
+    init(_ request: VillagesRequest, coverage: CoverageFolder, log: (String) -> Void) throws {
+        layer = try VillageLayer(path: request.villagesPath, idField: request.idField, nameField: request.nameField,
+                                 populationField: request.populationField, regionField: request.regionField)
+        for id in layer.repaired { log("village '\(id)': invalid geometry repaired (MakeValid)") }
+        let grid = coverage.layers.grid
+        let measures = try layer.measure(in: coverage.crs)
+        villages = layer.records.enumerated().map { i, r in
+            Village(index: i, id: r.id, name: r.name, region: r.region, population: r.population, areaKm2: measures[i].areaKm2,
+                    centroidXM: measures[i].centroidXM, centroidYM: measures[i].centroidYM)
+        }
+        cells = try layer.rasterize(onto: grid, crs: coverage.crs)
+        if let raster = request.populationRasterPath {
+            populationPerCell = try PopulationRaster.load(path: raster, onto: grid)
+            populationSource = "raster \(raster), summed onto the analysis grid"
+        } else if let field = layer.fields.population {
+            populationPerCell = nil
+            populationSource = "attribute '\(field)' of each village, spread evenly over its cells"
+        } else {
+            populationPerCell = nil
+            populationSource = "none: shares are by area"
+        }
     }
 }

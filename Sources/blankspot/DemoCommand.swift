@@ -63,6 +63,11 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("threads"), help: "Worker threads (default: all cores).")
     var threadsOption: Int?
 
+    @Option(name: .customLong("suggest"), help: ArgumentHelp("Also suggest K new sites (see `suggest`), into suggest/ of the output folder.", valueName: "K"))
+    var suggestSites: Int?
+
+    @OptionGroup var suggest: SuggestOptions
+
     /// The worker threads: --threads, else every core.
     var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
@@ -131,11 +136,20 @@ struct DemoCommand: ParsableCommand {
         var villages = VillagesRequest(coveragePath: "", villagesPath: villagesPath, outPath: outPath)
         villages.populationField = "penduduk_estimasi"
         villages.commandLine = CommandLine.arguments
+        let suggestRequest = try suggestSites.map { k in
+            var r = SuggestRequest(coverage: coverage, coveragePath: "", villages: villages, outPath: "", sites: k)
+            try suggest.apply(to: &r)
+            r.threads = threads
+            r.commandLine = CommandLine.arguments
+            return r
+        }
         let clock = ContinuousClock.now
-        let (c, v) = try RunJob.run(coverage: coverage, villages: villages, log: { progress?.done(); Console.warn($0) }, progress: progress)
+        let (c, v, s) = try RunJob.run(coverage: coverage, villages: villages, suggest: suggestRequest,
+                                       log: { progress?.done(); Console.warn($0) }, progress: progress)
         let elapsed = ContinuousClock.now - clock
         Console.info(CoverageCommand.report(c))
         Console.info(VillagesCommand.report(v))
+        if let s { Console.info(SuggestCommand.report(s)) }
         return (c, elapsed, clutter)
     }
 

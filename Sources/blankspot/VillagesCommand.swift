@@ -155,15 +155,29 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var coverage: CoverageOptions
     @OptionGroup var villages: VillageOptions
 
+    @Option(name: .customLong("suggest"), help: ArgumentHelp("Also suggest K new sites (see `suggest`), into suggest/ of the output folder.", valueName: "K"))
+    var suggestSites: Int?
+
+    @OptionGroup var suggest: SuggestOptions
+
     func run() throws {
         let progress = ProgressReporter.forTerminal()
         let signal = try coverage.signalOptions()
         let villageRequest = try villages.request(coveragePath: "", outPath: coverage.outPath, overwrite: coverage.overwrite,
                                                   threads: coverage.threads, itm: signal.itm, demPaths: coverage.demPaths)
-        let (c, v) = try RunJob.run(coverage: try coverage.request(), villages: villageRequest,
-                                    log: { progress?.done(); Console.warn($0) }, progress: progress)
+        let coverageRequest = try coverage.request()
+        let suggestRequest = try suggestSites.map { k in
+            var r = SuggestRequest(coverage: coverageRequest, coveragePath: "", villages: villageRequest, outPath: "", sites: k)
+            try suggest.apply(to: &r)
+            r.threads = coverage.threads
+            r.commandLine = CommandLine.arguments
+            return r
+        }
+        let (c, v, s) = try RunJob.run(coverage: coverageRequest, villages: villageRequest, suggest: suggestRequest,
+                                       log: { progress?.done(); Console.warn($0) }, progress: progress)
         Console.info(CoverageCommand.report(c))
         Console.info(VillagesCommand.report(v))
+        if let s { Console.info(SuggestCommand.report(s)) }
         Console.info("outputs in \(c.outPath)")
     }
 }

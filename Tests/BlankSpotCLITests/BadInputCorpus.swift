@@ -68,7 +68,7 @@ enum BadInputCorpus {
     }
 
     static let cases: [BadInputCase] = towerCases + openCelliDAndLayerCases + demCases + villageCases + populationCases
-        + profileCases + optionCases + outputCases
+        + profileCases + optionCases + outputCases + suggestCases
 
     // MARK: tower tables
 
@@ -208,18 +208,37 @@ enum BadInputCorpus {
         villageLayer("--confirm-points -1", villages([village]), extra: ["--confirm-points=-1"], exit: 64, ["--confirm-points", "0 to 1000"]),
     ]
 
+    // MARK: site suggestion (`run --suggest`)
+
+    static let suggestCases: [BadInputCase] = [
+        villageLayer("--height-m not numbers", villages([village]), extra: ["--suggest", "1", "--height-m", "42,tall"], exit: 64,
+                     ["--height-m", "e.g. 42,52,72", "'42,tall'"]),
+        villageLayer("--suggest 0", villages([village]), extra: ["--suggest", "0"], exit: 64, ["--sites (--suggest)", "1 to 1000"]),
+        villageLayer("--grid-m 5", villages([village]), extra: ["--suggest", "1", "--grid-m", "5"], exit: 64, ["--grid-m", "10 to 50000"]),
+        villageLayer("--height-m 500", villages([village]), extra: ["--suggest", "1", "--height-m", "500"], exit: 64, ["--height-m", "1 to 300"]),
+        villageLayer("candidates all off the grid", villages([village]), extra: ["--suggest", "1", "--candidates", "{d}/c.csv"],
+                     ["c.csv", "no candidate location is usable", "expected points on the coverage grid"])
+            .replacing(("c.csv", .text("id,lon,lat\nP1,10.0,10.0\nP2,11.0,10.5\n"))),
+        villageLayer("template with two rows", villages([village]), extra: ["--suggest", "1", "--template", "{d}/tpl.csv"],
+                     ["tpl.csv", "exactly one tower row", "got 2"])
+            .replacing(("tpl.csv", .text("lon,lat,technology\n1,1,4G\n1,1,2G\n"))),
+        villageLayer("template with a bad frequency", villages([village]), extra: ["--suggest", "1", "--template", "{d}/tpl.csv"],
+                     ["tpl.csv", "line 2", "frequency_mhz"])
+            .replacing(("tpl.csv", .text("lon,lat,frequency_mhz\n1,1,fast\n"))),
+    ]
+
     // MARK: population rasters
 
     static let populationCases: [BadInputCase] = [
         villageLayer("population raster with negative values", villages([village]), extra: ["--population", "{d}/pop.tif"],
                      ["pop.tif", "band 1", "expected people per cell", "0 or more"])
-            .adding(("pop.tif", .raster(minLon: -71.4, maxLat: 44.35, cellDeg: 0.001, size: 200, value: -3, crs: true))),
+            .replacing(("pop.tif", .raster(minLon: -71.4, maxLat: 44.35, cellDeg: 0.001, size: 200, value: -3, crs: true))),
         villageLayer("population raster without CRS", villages([village]), extra: ["--population", "{d}/pop.tif"],
                      ["pop.tif", "no coordinate reference system"])
-            .adding(("pop.tif", .raster(minLon: -71.4, maxLat: 44.35, cellDeg: 0.001, size: 200, value: 3, crs: false))),
+            .replacing(("pop.tif", .raster(minLon: -71.4, maxLat: 44.35, cellDeg: 0.001, size: 200, value: 3, crs: false))),
         villageLayer("population raster missing", villages([village]), extra: ["--population", "{d}/none.tif"], ["none.tif", "no such file"]),
         villageLayer("population raster is text", villages([village]), extra: ["--population", "{d}/pop.tif"], ["pop.tif", "not a raster", "expected"])
-            .adding(("pop.tif", .text("people everywhere\n"))),
+            .replacing(("pop.tif", .text("people everywhere\n"))),
     ]
 
     // MARK: profile files

@@ -78,7 +78,7 @@ import Testing
         let area = P1812AreaSettings(frequencyGHz: 1.8, rxHeightM: 1.5, deltaN: TropicalDefaults.deltaN, n0: TropicalDefaults.n0)
         let climate = P1812InlandClimateTable(maxPathKm: settings.radiusM / 1000 + 1)
         let findings = Findings()
-        _ = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, threads: 1, servingThreshold: 0) { s in
+        _ = CoverageEngine.rays(GridMergeRunner(threads: 1, progress: nil), terrain: terrain, sites: [site], settings: settings) { s in
             BoundProbe(inner: P1812RayModel(site: s, budget: LinkBudget(site: s, thresholds: ServiceThresholds()), settings: area,
                                             cellSizeM: cellM, climate: climate, maxSamples: 142),
                        findings: findings)

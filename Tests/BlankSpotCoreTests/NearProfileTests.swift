@@ -78,7 +78,7 @@ import Testing
         var settings = SweepSettings(radiusM: 1_650, rxHeightM: 1.5)
         settings.raySubdivision = subdivision
         let findings = Findings()
-        _ = CoverageEngine.run(terrain: terrain, sites: [site], settings: settings, threads: 1, servingThreshold: 0) { s in
+        _ = CoverageEngine.rays(GridMergeRunner(threads: 1, progress: nil), terrain: terrain, sites: [site], settings: settings) { s in
             NearProbe(terrain: terrain, site: s, findings: findings)
         }
         #expect(findings.mismatches.isEmpty, "\(findings.mismatches.count) mismatches, first: \(findings.mismatches.prefix(3))")

@@ -17,22 +17,42 @@ public enum CoverageEngine {
     /// `progress` is called from worker threads with the share of the work done (0…1).
     public static func run(terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings,
                            model: CoverageModel, threads: Int, progress: (@Sendable (Double) -> Void)? = nil) -> CoverageGrids {
+        dispatch(terrain: terrain, sites: sites, settings: settings, model: model,
+                 runner: GridMergeRunner(threads: threads, progress: progress))
+    }
+
+    /// Sweeps every one of `sites` on its own (candidate sites: nothing is merged) and lists,
+    /// per site, the grid cells it serves among those `relevant` marks (≠ 0), ascending. A cell
+    /// is served when the site's value reaches the model's serving threshold, exactly as in
+    /// ``run(terrain:sites:settings:model:threads:progress:)``: the same plans, reach rule and
+    /// model, so a site added to a coverage run serves the same cells there.
+    public static func servedCells(terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, model: CoverageModel,
+                                   relevant: [UInt8], threads: Int, progress: (@Sendable (Double) -> Void)? = nil) -> [[Int32]] {
+        precondition(relevant.count == terrain.grid.cellCount, "one relevance flag per grid cell")
+        return relevant.withUnsafeBufferPointer { mask in
+            dispatch(terrain: terrain, sites: sites, settings: settings, model: model,
+                     runner: ServedCellRunner(relevant: mask, threads: threads, progress: progress))
+        }
+    }
+
+    /// The model's per-site factory and plans, handed to `runner`.
+    static func dispatch<R: SweepRunner>(terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings,
+                                         model: CoverageModel, runner: R) -> R.Result {
         let cellM = terrain.grid.cellSizeM
         switch model {
         case .lineOfSight:
             let ladder = ReachLadder(settings: settings) {
                 LineOfSightColumnPlan(sweep: RadialSweep(terrain: terrain, settings: settings, radiusM: $0))
             }
-            return run(ladder: ladder, sites: sites,
-                       threads: threads, servingThreshold: -.greatestFiniteMagnitude, bestIsNearest: true, progress: progress,
-                       makeModel: { LineOfSightModel(site: $0, settings: settings, cellSizeM: cellM) })
+            return runner.run(ladder: ladder, sites: sites, servingThreshold: -.greatestFiniteMagnitude, bestIsNearest: true,
+                              makeModel: { LineOfSightModel(site: $0, settings: settings, cellSizeM: cellM) })
         case .signal(.freeSpace, let thresholds):
-            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) {
+            return rays(runner, terrain: terrain, sites: sites, settings: settings) {
                 FreeSpaceRayModel(budget: LinkBudget(site: $0, thresholds: thresholds), frequencyGHz: $0.tower.frequencyMHz / 1000,
                                   rxHeightM: settings.rxHeightM, cellSizeM: cellM)
             }
         case .signal(.hata(let environment), let thresholds):
-            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) {
+            return rays(runner, terrain: terrain, sites: sites, settings: settings) {
                 let (environments, cells) = hataEnvironments(fixed: environment, terrain: terrain, site: $0)
                 return HataRayModel(budget: LinkBudget(site: $0, thresholds: thresholds), frequencyMHz: $0.tower.frequencyMHz,
                                     baseHeightM: $0.tower.heightM, rxHeightM: settings.rxHeightM, environmentOfClass: environments,
@@ -40,8 +60,7 @@ public enum CoverageEngine {
             }
         case .signal(.p1812(let p1812), let thresholds):
             guard let landCover = terrain.landCover, p1812.locationPercent != 50 else {
-                return runP1812(terrain: terrain, sites: sites, settings: settings, p1812: p1812, thresholds: thresholds, threads: threads,
-                                progress: progress) { model, _ in model }
+                return runP1812(runner, terrain: terrain, sites: sites, settings: settings, p1812: p1812, thresholds: thresholds) { model, _ in model }
             }
             // The location variability of each receiver cell's clutter (§4.9: σL in full below
             // R, fading to nothing 10 m above it): the model takes the class whose offset is the
@@ -49,8 +68,7 @@ public enum CoverageEngine {
             let variability = ReceiverLocationVariability(classes: landCover.classes, p1812: p1812, rxHeightM: settings.rxHeightM)
             var base = p1812
             base.rxClutterHeightM = variability.baseClutterHeightM
-            return runP1812(terrain: terrain, sites: sites, settings: settings, p1812: base, thresholds: thresholds, threads: threads,
-                            progress: progress) { model, site in
+            return runP1812(runner, terrain: terrain, sites: sites, settings: settings, p1812: base, thresholds: thresholds) { model, site in
                 ReceiverClutterLossModel(inner: model, cells: ReceiverCellClasses(landCover: landCover, site: site, gridWidth: terrain.grid.width),
                                          lossDBOfClass: variability.extraLossDB(frequencyGHz: site.tower.frequencyMHz / 1000))
             }
@@ -59,14 +77,14 @@ public enum CoverageEngine {
             settings.raySubdivision = settings.raySubdivision ?? model.defaultRaySubdivision
             let maxSamples = Int((settings.outermostRadiusM / cellM).rounded(.up)) + 2
             guard let landCover = terrain.landCover else {
-                return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) { site in
+                return rays(runner, terrain: terrain, sites: sites, settings: settings) { site in
                     ITMRayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: itm, rxHeightM: settings.rxHeightM,
                                 cellSizeM: cellM, maxSamples: maxSamples)
                 }
             }
             // The receiver's clutter by P.2108 §3.1; callers check the frequencies (0.03–3 GHz)
             // first, so the zero fallback is never taken.
-            return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress) { site in
+            return rays(runner, terrain: terrain, sites: sites, settings: settings) { site in
                 let losses = ReceiverClutterLossModel<ITMRayModel>.lossesDB(
                     classes: landCover.classes, frequencyGHz: site.tower.frequencyMHz / 1000, rxHeightM: settings.rxHeightM)
                 return ReceiverClutterLossModel(
@@ -90,10 +108,11 @@ public enum CoverageEngine {
     /// Sweeps all `sites` with P.1812 (``P1812RayModel``, each tower's own frequency), the ray
     /// fan subdivided as ``CoverageModel/defaultRaySubdivision`` says unless `settings` does;
     /// `wrap` may put the model inside another (``P1812WalkFloor``), or return it as it is.
-    static func runP1812<M: RayProfileModel>(
-        terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, p1812: P1812AreaSettings, thresholds: ServiceThresholds,
-        threads: Int, progress: (@Sendable (Double) -> Void)? = nil, wrap: (P1812RayModel, GridSite) -> M
-    ) -> CoverageGrids {
+    static func runP1812<M: RayProfileModel, R: SweepRunner>(
+        _ runner: R, terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, p1812: P1812AreaSettings, thresholds: ServiceThresholds,
+        wrap: (P1812RayModel, GridSite) -> M
+    ) -> R.Result {
+        let threads = runner.threads
         var settings = settings
         settings.raySubdivision = settings.raySubdivision ?? CoverageModel.signal(.p1812(p1812), thresholds).defaultRaySubdivision
         let cellM = terrain.grid.cellSizeM
@@ -103,8 +122,7 @@ public enum CoverageEngine {
         // With the proof, rays stop where they are spent, so a rung costs little more than the
         // rays' walks: the ladder climbs by 4 (fewer rungs swept in vain) instead of 2.
         let growth = blocks != nil && p1812.timePercent == 50 ? AutomaticReach.proofGrowth : AutomaticReach.marginGrowth
-        return run(terrain: terrain, sites: sites, settings: settings, threads: threads, servingThreshold: 0, progress: progress,
-                   ladderGrowth: growth) { site in
+        return rays(runner, terrain: terrain, sites: sites, settings: settings, ladderGrowth: growth) { site in
             var s = p1812
             s.frequencyGHz = site.tower.frequencyMHz / 1000
             s.rxHeightM = settings.rxHeightM
@@ -120,23 +138,17 @@ public enum CoverageEngine {
         }
     }
 
-    /// Sweeps all `sites` with a model made per site by `makeModel` (specialised per model type
-    /// inside this module; the public entry point above picks the type), over the plain ray fan.
-    /// - Parameters:
-    ///   - servingThreshold: a value at or above it counts the tower in `serverCount`.
-    ///   - bestIsNearest: the best tower is the nearest one with a value (line of sight); no
-    ///     best-value grid is kept.
-    ///   - threads: threads to use (≥ 1).
-    static func run<M: RayProfileModel>(
-        terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, threads: Int,
-        servingThreshold: Float, bestIsNearest: Bool = false, progress: (@Sendable (Double) -> Void)? = nil,
+    /// Hands `runner` the plain ray fan's plans and a model made per site by `makeModel`
+    /// (specialised per model type inside this module; ``dispatch`` picks the type), with the
+    /// signal models' serving threshold 0 (the margin over the tower's threshold).
+    static func rays<M: RayProfileModel, R: SweepRunner>(
+        _ runner: R, terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings,
         ladderGrowth: Double = AutomaticReach.marginGrowth, makeModel: (GridSite) -> M
-    ) -> CoverageGrids {
-        run(ladder: ReachLadder(settings: settings, growth: ladderGrowth) {
-                RayChunkPlan<M>(sweep: RadialSweep(terrain: terrain, settings: settings, radiusM: $0))
-            },
-            sites: sites, threads: threads, servingThreshold: servingThreshold, bestIsNearest: bestIsNearest, progress: progress,
-            makeModel: makeModel)
+    ) -> R.Result {
+        runner.run(ladder: ReachLadder(settings: settings, growth: ladderGrowth) {
+                       RayChunkPlan<M>(sweep: RadialSweep(terrain: terrain, settings: settings, radiusM: $0))
+                   },
+                   sites: sites, servingThreshold: 0, bestIsNearest: false, makeModel: makeModel)
     }
 
     /// Sweeps all `sites` the way the plans of `ladder` say.
@@ -241,7 +253,7 @@ public enum CoverageEngine {
     }
 
     /// Runs every item of `plan` for one tower on `threads` threads; returns their extent.
-    private static func runItems<P: TowerSweepPlan, S: CellSink & Sendable>(
+    static func runItems<P: TowerSweepPlan, S: CellSink & Sendable>(
         _ plan: P, site: GridSite, model: P.Model, sink: S, threads: Int, afterItem: @Sendable () -> Void = {}
     ) -> SweepExtent {
         var items = [SweepExtent](repeating: .nothing, count: plan.itemCount)

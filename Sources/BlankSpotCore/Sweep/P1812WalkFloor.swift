@@ -11,8 +11,8 @@ public enum P1812WalkFloor {
     /// `.signal(.p1812(p1812), thresholds)`, without the per-cell model.
     public static func run(terrain: TerrainRaster, sites: [GridSite], settings: SweepSettings, p1812: P1812AreaSettings,
                            thresholds: ServiceThresholds, threads: Int) -> CoverageGrids {
-        CoverageEngine.runP1812(terrain: terrain, sites: sites, settings: settings, p1812: p1812, thresholds: thresholds,
-                                threads: threads) { model, _ in Model(inner: model) }
+        CoverageEngine.runP1812(GridMergeRunner(threads: threads, progress: nil), terrain: terrain, sites: sites, settings: settings,
+                                p1812: p1812, thresholds: thresholds) { model, _ in Model(inner: model) }
     }
 
     /// P.1812's ray state with a stand-in for its per-cell value.

@@ -73,11 +73,22 @@ public enum OptionRanges {
         source: "ITM v1.4 accepts 20 MHz–20 GHz; P.1812 30 MHz–6 GHz")
     public static let spacingM = DocumentedRange("--spacing-m", "a profile spacing", 0.1...10_000, unit: "m",
         source: "finer than 0.1 m is beyond any DEM")
+    public static let suggestSites = DocumentedRange("--sites (--suggest)", "a number of new sites", 1...1000, unit: "",
+        source: "at least one; 1,000 bounds the solver's work")
+    public static let gridM = DocumentedRange("--grid-m", "a candidate spacing", 10...50_000, unit: "m",
+        source: "finer than 10 m is below any DEM's meaning; 50 km leaves few candidates")
+    public static let towerHeightM = DocumentedRange("--height-m", "a tower height", 1...300, unit: "m",
+        source: "from a mast on a roof to the tallest lattice towers")
+    public static let minSpacingKm = DocumentedRange("--min-spacing-km", "a minimum site spacing", 0...100, unit: "km",
+        source: "0 allows neighbouring cells; beyond 100 km no two sites of a province fit")
+    public static let targetServedPercent = DocumentedRange("--target-served-percent", "a share of people", 0...100, unit: "%", source: "a percentage")
+    public static let maxSweeps = DocumentedRange("--max-sweeps", "a number of candidate sweeps", 10...1_000_000, unit: "",
+        source: "each sweep costs about one tower of a coverage run")
 
     /// Every range, for the documentation and its test.
     public static let all: [DocumentedRange] = [
         radiusKm, maxReachKm, reachScale, rxHeightM, txHeightM, kFactor, resolutionM, thresholdDBm, timePercent, timePercentP1812, locationPercent,
         deltaN, n0, itmClimate, threads, coveredPercent, blankPercent, blankWeight, confirmPoints, maxMemoryGB,
-        frequencyMHz, spacingM,
+        frequencyMHz, spacingM, suggestSites, gridM, towerHeightM, minSpacingKm, targetServedPercent, maxSweeps,
     ]
 }

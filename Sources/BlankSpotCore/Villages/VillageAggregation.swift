@@ -10,6 +10,17 @@ public enum VillageAggregation {
         return lists
     }
 
+    /// People per cell of village `v`'s cells with terrain (`list`): from the raster, or the
+    /// attribute spread evenly; 1 per cell (shares by area, `hasPopulation` false) without either.
+    public static func people(of v: Village, cells list: [Int], populationPerCell: [Float]?) -> (people: [Double], hasPopulation: Bool) {
+        if let populationPerCell {
+            return (list.map { let p = populationPerCell[$0]; return p.isNaN ? 0 : Double(p) }, true)
+        } else if let total = v.population, !list.isEmpty {
+            return ([Double](repeating: total / Double(list.count), count: list.count), true)
+        }
+        return ([Double](repeating: 1, count: list.count), v.population != nil)
+    }
+
     /// - Parameters:
     ///   - populationPerCell: people per cell from a population raster (nan = none), or nil to
     ///     spread each village's attribute population evenly over its cells.
@@ -22,17 +33,7 @@ public enum VillageAggregation {
 
         return villages.map { v in
             let list = cellLists[v.index].filter { coverage.hasTerrain($0) }
-            // People per cell: from the raster, or the attribute spread evenly.
-            var people: [Double]
-            var hasPopulation = true
-            if let populationPerCell {
-                people = list.map { let p = populationPerCell[$0]; return p.isNaN ? 0 : Double(p) }
-            } else if let total = v.population, !list.isEmpty {
-                people = [Double](repeating: total / Double(list.count), count: list.count)
-            } else {
-                people = [Double](repeating: 1, count: list.count)   // shares by area
-                hasPopulation = v.population != nil
-            }
+            let (people, hasPopulation) = Self.people(of: v, cells: list, populationPerCell: populationPerCell)
             let population = hasPopulation ? people.reduce(0, +) : (v.population ?? 0)
             var servedCells = 0, servedPeople = 0.0, maxCount = 0
             var peopleByTower: [Int: Double] = [:]

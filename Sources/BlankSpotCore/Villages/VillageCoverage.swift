@@ -65,7 +65,7 @@ public struct CoverageLayers: Sendable {
     }
 
     /// Served: class 1 or more (not nodata).
-    @inline(__always) func isServed(_ i: Int) -> Bool { let c = classes[i]; return c >= 1 && c < 255 && !c.isNaN }
+    @inline(__always) public func isServed(_ i: Int) -> Bool { let c = classes[i]; return c >= 1 && c < 255 && !c.isNaN }
     @inline(__always) public func hasTerrain(_ i: Int) -> Bool { let c = classes[i]; return !c.isNaN && c != 255 }
 }
 
