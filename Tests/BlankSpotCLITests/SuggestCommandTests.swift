@@ -133,6 +133,38 @@ import TestSupport
         #expect(bound >= value && value > 0)
     }
 
+    /// `suggest` writes the same bytes with 1 and 2 threads; `--target-served-percent 40`
+    /// stops at the one crest site, which brings the two villages' people (all of the area's)
+    /// from 0 % to 100 % served.
+    @Test func sameBytesForAnyThreadCountAndTheTargetStopsEarly() throws {
+        let dir = TemporaryDirectory()
+        try Self.ridgeScene(in: dir)
+        let coverage = dir.file("coverage")
+        var r = try ExternalTool.run(ExternalTool.blankspot, [
+            "coverage", "--dem", dir.file("dem.tif"), "--towers", dir.file("towers.csv"), "--out", coverage, "--model", "los", "--radius-km", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        var outs: [String] = []
+        for threads in ["1", "2"] {
+            let out = dir.file("out-\(threads)")
+            r = try ExternalTool.run(ExternalTool.blankspot, [
+                "suggest", "--coverage", coverage, "--villages", dir.file("villages.geojson"), "--sites", "3", "--out", out,
+                "--grid-m", "90", "--height-m", "5,20", "--max-sweeps", "60", "--threads", threads])
+            #expect(r.status == 0, "\(r.stderr)")
+            outs.append(out)
+        }
+        for file in ["sites.csv", "curve.csv", "baselines.csv", "after/priority.csv", "after/towers_with_sites.csv"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: outs[0] + "/" + file)), b = try Data(contentsOf: URL(fileURLWithPath: outs[1] + "/" + file))
+            #expect(a == b && !a.isEmpty, "\(file) differs between 1 and 2 threads")
+        }
+        let target = dir.file("target")
+        r = try ExternalTool.run(ExternalTool.blankspot, [
+            "suggest", "--coverage", coverage, "--villages", dir.file("villages.geojson"), "--sites", "3", "--out", target,
+            "--grid-m", "30", "--height-m", "5", "--target-served-percent", "40"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let s = try Self.sites(target)
+        #expect(s.count == 1 && abs(s[0].col - 150) <= 1)
+    }
+
     /// The round trip with P.1812: `run --suggest 2` on bumpy ground, then `run` on the tower
     /// file with the two sites added (after/towers_with_sites.csv) on the same grid and model:
     /// every village's status and served share, and the people newly served, are those
