@@ -118,7 +118,7 @@ struct DemoCommand: ParsableCommand {
               villages.gpkg       village polygons with coverage (layers 'villages' and 'priority') — open in QGIS
               summary.json        totals for the province and per kabupaten/kota
               map.png             quick-look picture: villages by status, towers, coverage outside the villages
-              signal_dbm.tif, coverage.tif, best_server.tif, server_count.tif — coverage rasters
+              signal_dbm.tif, coverage.tif, best_server.tif, server_count.tif — coverage rasters\(suggestSites == nil ? "" : "\n  suggest/            new sites (sites.csv, sites.gpkg), curve.csv, baselines.csv, after/ (verdicts with the sites)")
             The terrain and its land cover are GENERATED (not real); village populations are estimates from kabupaten totals.
             Clutter: \(clutter.description).
             """)
