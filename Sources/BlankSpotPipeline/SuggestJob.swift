@@ -95,19 +95,26 @@ public enum SuggestJob {
         if request.candidatesPath == nil && all.count * heights > request.maxSweeps {
             step = Int((Double(all.count * heights) / Double(request.maxSweeps)).squareRoot().rounded(.up))
         }
-        var evaluated = SuggestCandidates.thinned(all, step: step)
-        log("suggest: \(all.count) candidate locations × \(heights) height\(heights == 1 ? "" : "s")"
+        // On the lattice, the village rules' sites (the highest permitted point and the centroid
+        // of each of the first K blank villages) are candidates too, and seed the solver: the
+        // answer is then never worse than those rules, however coarse the first pass.
+        let ruleSites = request.candidatesPath == nil
+            ? SuggestBaselines.ruleSites(before: before, inputs: inputs, rules: candidateRules, blankWeight: request.villages.blankWeight, count: request.sites)
+            : SuggestBaselines.RuleSites()
+        let seeds = SuggestBaselines.seeds(ruleSites, offset: 0, templates: templates)
+        var evaluated = ruleSites.all + SuggestCandidates.thinned(all, step: step)
+        log("suggest: \(all.count) candidate locations\(ruleSites.all.isEmpty ? "" : " (and \(ruleSites.all.count) village high points and centroids)") × \(heights) height\(heights == 1 ? "" : "s")"
             + (step > 1 ? "; first pass on a lattice \(step) times coarser (\(evaluated.count) locations, --max-sweeps \(request.maxSweeps)), then refined around the chosen sites" : ""))
         progress?.stage("sweeping \(evaluated.count * heights) candidates")
         try sweeper.sweep(evaluated, progress: progress, log: log)
         lap("sweep")
         var problem = sweeper.problem(evaluated, minSpacingM: request.minSpacingKm * 1000)
-        var result = SiteSelection.solve(problem, sites: request.sites, threads: request.threads)
+        var result = SiteSelection.solve(problem, sites: request.sites, threads: request.threads, seeds: seeds)
         lap("solve")
         // Refine around the chosen sites on the full lattice: ±r lattice steps, r halving to 1.
         var radius = step / 2
         while radius >= 1 {
-            let chosenLocations = result.sites.map { evaluated[sweeper.locationOf(candidate: $0)] }
+            let chosenLocations = result.sites.map { evaluated[sweeper.locationOf(candidate: $0)] }.filter { $0.latticeI >= 0 }
             var added = Set(evaluated.map { $0.latticeI * 1_000_003 + $0.latticeJ })
             for centre in chosenLocations {
                 for c in SuggestCandidates.around(centre, in: all, halfWidth: radius, step: radius)
@@ -120,7 +127,7 @@ public enum SuggestJob {
             try sweeper.sweep(evaluated, progress: progress, log: log)
             lap("sweep")
             problem = sweeper.problem(evaluated, minSpacingM: request.minSpacingKm * 1000)
-            result = SiteSelection.solve(problem, sites: request.sites, threads: request.threads)
+            result = SiteSelection.solve(problem, sites: request.sites, threads: request.threads, seeds: seeds)
             lap("solve")
             radius /= 2
         }
@@ -134,9 +141,11 @@ public enum SuggestJob {
             chosen = SuggestTarget.truncate(chosen, problem: problem, demand: demand, targetPercent: target, log: log)
         }
         progress?.stage("evaluating simple rules at the same number of sites")
-        let baselines = try SuggestBaselines(before: before, inputs: inputs, terrain: terrain, blankWeight: request.villages.blankWeight,
-                                             sites: chosen.count, evaluated: evaluated, sweeper: sweeper,
-                                             minSpacingM: request.minSpacingKm * 1000, progress: progress)
+        let baselineSites = chosen.count == request.sites ? ruleSites
+            : SuggestBaselines.ruleSites(before: before, inputs: inputs, rules: candidateRules, blankWeight: request.villages.blankWeight, count: chosen.count)
+        let baselines = try SuggestBaselines(rules: baselineSites, sites: chosen.count, evaluated: evaluated, firstRandom: ruleSites.all.count,
+                                             randomLabel: request.candidatesPath == nil ? "lattice candidates" : "offered candidates",
+                                             sweeper: sweeper, minSpacingM: request.minSpacingKm * 1000, progress: progress)
         lap("baselines")
         let report = SuggestReport(request: request, coverage: coverage, inputs: inputs, before: before, demand: demand, problem: problem,
                                    result: result, chosen: chosen, evaluated: evaluated, sweeper: sweeper, terrain: terrain, lpBound: lp,

@@ -328,7 +328,7 @@ struct SuggestReport {
         let people = demand.villagePeople.reduce(0, +)
         var parameters: [String: String] = [
             "sites": String(request.sites),
-            "candidates": request.candidatesPath.map { "offered parcels \($0)" } ?? "lattice every \(CSVWriter.number(request.gridM)) m inside the villages",
+            "candidates": request.candidatesPath.map { "offered parcels \($0)" } ?? "lattice every \(CSVWriter.number(request.gridM)) m inside the villages, and the highest permitted point and the centroid of each of the first \(request.sites) blank villages of the priority list",
             "heights_m": request.heightsM.map { CSVWriter.number($0) }.joined(separator: ","),
             "min_spacing_km": CSVWriter.number(request.minSpacingKm),
             "max_sweeps": String(request.maxSweeps),

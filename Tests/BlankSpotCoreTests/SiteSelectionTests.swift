@@ -65,11 +65,15 @@ import Testing
 
     /// The optimum over every feasible set of at most `k` candidates (f is monotone, so the
     /// best set of at most k is the optimum of k), by depth-first enumeration.
-    static func bruteForceOptimum(_ p: SiteSelectionProblem, k: Int) -> Double {
-        var best = 0.0
+    static func bruteForceOptimum(_ p: SiteSelectionProblem, k: Int) -> Double { bruteForceOptimalSet(p, k: k).value }
+
+    /// The optimal set itself (the first found in enumeration order) and its value.
+    static func bruteForceOptimalSet(_ p: SiteSelectionProblem, k: Int) -> (sites: [Int], value: Double) {
+        var best = 0.0, bestSet: [Int] = []
         var chosen: [Int] = []
         func extend(from start: Int) {
-            best = max(best, p.value(of: chosen))
+            let v = p.value(of: chosen)
+            if v > best { best = v; bestSet = chosen }
             guard chosen.count < k else { return }
             for c in start..<p.candidateCount where p.feasible(c, with: chosen) {
                 chosen.append(c)
@@ -78,7 +82,7 @@ import Testing
             }
         }
         extend(from: 0)
-        return best
+        return (bestSet, best)
     }
 
     /// Values are sums of at most a few thousand people in another order: they agree to
@@ -103,6 +107,25 @@ import Testing
         print("site selection: optimal on \(optimal) of \(seeds.count) instances, worst ratio \(worst)")
         #expect(Double(optimal) >= 0.95 * Double(seeds.count))
         #expect(worst >= 0.97)
+    }
+
+    /// Seeded with the optimal set, the solver returns the optimum on every instance (a seed is
+    /// kept whole when feasible, and swaps only raise f); seeded with random sets, never less
+    /// than a seed's value.
+    @Test func aSeedIsNeverBeaten() {
+        var rng = SplitMix64(seed: 7)
+        for seed in UInt64(1)...60 {
+            let (p, k) = Self.instance(seed: seed)
+            let optimal = Self.bruteForceOptimalSet(p, k: k)
+            let random = (0..<k).map { _ in Int(rng.next() % UInt64(p.candidateCount)) }
+            let seeded = SiteSelection.solve(p, sites: k, threads: 2, seeds: [random, optimal.sites])
+            #expect(Self.same(seeded.value, optimal.value), "seed \(seed): \(seeded.value) with the optimum \(optimal.value) as a seed")
+            #expect(Self.same(seeded.value, p.value(of: seeded.sites)))
+            var kept: [Int] = []
+            for c in random where !kept.contains(c) && p.feasible(c, with: kept) { kept.append(c) }
+            #expect(seeded.value >= p.value(of: kept) * (1 - 1e-12))
+            #expect(seeded.sites.count <= k && Set(seeded.sites).count == seeded.sites.count)
+        }
     }
 
     @Test func lazyGreedyPicksExactlyThePlainGreedySites() {

@@ -20,9 +20,23 @@ public struct SiteSelectionResult: Sendable {
 }
 
 public enum SiteSelection {
-    public static func solve(_ problem: SiteSelectionProblem, sites k: Int, threads: Int = 1) -> SiteSelectionResult {
+    /// Greedy then swap search; then the same search from each of `seeds` (sets a simple rule
+    /// would choose), each made feasible and completed greedily to `k` sites. The best of all
+    /// is kept (greedy's on ties), so the answer is never worse than any seed: swaps and
+    /// completion only raise f.
+    public static func solve(_ problem: SiteSelectionProblem, sites k: Int, threads: Int = 1, seeds: [[Int]] = []) -> SiteSelectionResult {
         let greedy = GreedySelection.lazy(problem, sites: k, threads: threads)
-        let swap = SwapSearch.improve(problem, sites: greedy.picks, threads: threads)
+        var swap = SwapSearch.improve(problem, sites: greedy.picks, threads: threads)
+        for seed in seeds {
+            let start = completed(problem, start: seed, sites: k, threads: threads)
+            let seeded = SwapSearch.improve(problem, sites: start, threads: threads)
+            if seeded.value > swap.value * (1 + SwapSearch.relativeTolerance) {
+                swap = SwapSearch.Result(sites: seeded.sites, value: seeded.value, swaps: swap.swaps + seeded.swaps,
+                                         evaluations: swap.evaluations + seeded.evaluations)
+            } else {
+                swap.evaluations += seeded.evaluations
+            }
+        }
         let sites = swap.sites
         // The bound for every k ≤ K from every prefix P_i of the final order:
         // OPT_k ≤ f(P_i) + (the k largest gains against P_i), for any set P_i.
@@ -49,5 +63,25 @@ public enum SiteSelection {
         let curveBound = (0..<k).map { max(bound[$0], curveValue[$0]) }
         return SiteSelectionResult(sites: sites, value: values.last ?? 0, greedyValue: greedy.values.last ?? 0, greedy: greedy,
                                    swap: swap, curveValue: curveValue, curveBound: curveBound)
+    }
+
+    /// `start`'s candidates in order, each kept when feasible with those kept before, then
+    /// the largest positive gain added (ties to the lower index) until `k` sites or none is left.
+    static func completed(_ problem: SiteSelectionProblem, start: [Int], sites k: Int, threads: Int) -> [Int] {
+        var state = SelectionState(problem)
+        for c in start where state.chosen.count < k && c >= 0 && c < problem.candidateCount
+            && !state.chosen.contains(c) && problem.feasible(c, with: state.chosen) {
+            state.add(c)
+        }
+        while state.chosen.count < k {
+            let gains = GreedySelection.allGains(state, threads: threads)
+            var best = -1
+            for c in gains.indices where gains[c] > 0 && !state.chosen.contains(c) && problem.feasible(c, with: state.chosen) {
+                if best < 0 || gains[c] > gains[best] { best = c }
+            }
+            guard best >= 0 else { break }
+            state.add(best)
+        }
+        return state.chosen
     }
 }

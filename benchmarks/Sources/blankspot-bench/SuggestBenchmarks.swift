@@ -2,8 +2,9 @@ import BlankSpotCore
 import Foundation
 
 /// `demo --sample bungo --suggest K`: the whole chain on real terrain and land cover, the
-/// candidate sweeps, the solver and the certificate. Passes when the suggestion beats every
-/// simple rule of baselines.csv at the same number of sites.
+/// candidate sweeps, the solver and the certificate. Passes when no simple rule of
+/// baselines.csv does better at the same number of sites (the village rules seed the solver, so
+/// this checks the seeding end to end, and that random draws stay below).
 enum SuggestBenchmarks {
     static func bungo(sites: Int, gridM: Double, maxSweeps: Int, mode: BenchMode) throws -> BenchResult {
         let out = Paths.work.appendingPathComponent("suggest-bungo-\(sites)").path
@@ -35,7 +36,7 @@ enum SuggestBenchmarks {
             name: "suggest-bungo-\(sites)", medianS: seconds, runsS: [seconds], cellsPerS: nil, figures: figures,
             notes: ["`blankspot demo --sample bungo --suggest \(sites) --grid-m \(CSVWriter.number(gridM)) --max-sweeps \(maxSweeps)` end to end (coverage, villages, suggestion)",
                     "simple rules: " + baselines.map { "\($0["rule"] as! String): \(String(format: "%.1f", 100 * ($0["objective"] as! NSNumber).doubleValue / max(objective, 1))) %" }.joined(separator: "; ")],
-            checkPassed: best < objective,
-            checkDescription: "the suggestion's objective \(String(format: "%.0f", objective)) beats the best simple rule (\(String(format: "%.0f", best)))")
+            checkPassed: best <= objective,
+            checkDescription: "the suggestion's objective \(String(format: "%.0f", objective)) is at least the best simple rule's (\(String(format: "%.0f", best)))")
     }
 }
