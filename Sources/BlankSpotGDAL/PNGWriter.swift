@@ -28,4 +28,16 @@ public enum PNGWriter {
             GDALClose(copy)
         }
     }
+
+    /// The PNG bytes of an RGBA picture (written through GDAL into an in-memory file).
+    public static func encode(rgba: [UInt8], width: Int, height: Int) throws -> [UInt8] {
+        let path = "/vsimem/blankspot-\(UUID().uuidString).png"
+        try write(rgba: rgba, width: width, height: height, to: path)
+        defer { VSIUnlink(path) }
+        var length: vsi_l_offset = 0
+        guard let buffer = VSIGetMemFileBuffer(path, &length, 0) else {
+            throw GDALRuntime.failure("read back the in-memory PNG", path: path)
+        }
+        return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
+    }
 }

@@ -140,6 +140,8 @@ public enum CoverageJob {
                                                    metadata: metadata, threads: request.threads)
             }
             try writeRasters(products, grid: scenario.terrain.grid, into: output, threads: request.threads)
+            let styleThresholds = request.model == .los ? [] : OutputStyles.thresholds(of: scenario.towers.map(\.technology), request.signal.thresholds)
+            let styles = try writeStyles(products, thresholds: styleThresholds, into: output)
             try TowerTableWriter.write(scenario, thresholds: request.model == .los ? nil : request.signal.thresholds,
                                        servedExtentM: grids.servedExtentM, reach: grids.reach, cutFlags: cutFlags, to: output.path("towers.csv"))
             timings["write"] = seconds(clock.now - t0)
@@ -150,7 +152,7 @@ public enum CoverageJob {
                 return n
             }
             let manifest = makeManifest(request, scenario: scenario, started: started, timings: timings,
-                                        served: served, towersCut: cut, outputs: products.map(\.file) + ["towers.csv", "run.json"],
+                                        served: served, towersCut: cut, outputs: products.map(\.file) + styles + ["towers.csv", "run.json"],
                                         inputs: hasher.inputs)
             try manifest.write(to: output.path("run.json"))
             progress?.done()
@@ -158,6 +160,20 @@ public enum CoverageJob {
                                    towersSkipped: scenario.skipped.count, cells: scenario.terrain.grid.cellCount,
                                    servedCells: served, towersCutAtRadius: cut, timingsS: timings)
         }
+    }
+
+    /// The `.qml` sidecar of each raster that has a style (QGIS applies it when the raster is
+    /// opened); returns the files written.
+    static func writeStyles(_ products: [(file: String, product: RasterProduct)], thresholds: [(technology: String, dBm: Double)],
+                            into output: StagedOutputFolder) throws -> [String] {
+        var written: [String] = []
+        for (file, product) in products {
+            guard let qml = OutputStyles.rasterQML(file: file, product: product, signalThresholds: thresholds) else { continue }
+            let name = String(file.dropLast(4)) + ".qml"
+            try qml.write(toFile: output.path(name), atomically: false, encoding: .utf8)
+            written.append(name)
+        }
+        return written
     }
 
     /// Writes the rasters one after the other, each with all `threads` (overviews and tile

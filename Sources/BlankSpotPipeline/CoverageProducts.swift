@@ -84,10 +84,7 @@ enum CoverageProducts {
                 nodata: Double(noTerrainClass), overviewResampling: .mode,
                 bandMetadata: ["CLASS_0": "no line of sight to any tower (blank)", "CLASS_1": "line of sight to at least one tower"],
                 datasetMetadata: metadata,
-                colorTable: [
-                    .init(value: 0, rgba: (215, 48, 39, 255)),
-                    .init(value: 1, rgba: (26, 152, 80, 255)),
-                ],
+                colorTable: colourTable(Palette.lineOfSightClasses),
                 categoryNames: ["no line of sight (blank)", "visible from a tower"])),
             ("best_server.tif", RasterProduct(
                 pixels: best, description: "nearest tower with line of sight (row in towers.csv)", unit: "tower index",
@@ -107,12 +104,12 @@ enum CoverageProducts {
         "good: 10–20 dB above (in vehicles, light indoor)",
         "strong: 20 dB or more above (indoor)",
     ]
-    static let classColors: [RasterProduct.ColorEntry] = [
-        .init(value: 0, rgba: (215, 48, 39, 255)),
-        .init(value: 1, rgba: (253, 174, 97, 255)),
-        .init(value: 2, rgba: (166, 217, 106, 255)),
-        .init(value: 3, rgba: (26, 152, 80, 255)),
-    ]
+    static let classColors = colourTable(Palette.serviceClasses)
+
+    /// Colour-table entries 0, 1, … of `colours`.
+    static func colourTable(_ colours: [RGBColour]) -> [RasterProduct.ColorEntry] {
+        colours.enumerated().map { .init(value: $0.offset, rgba: ($0.element.red, $0.element.green, $0.element.blue, 255)) }
+    }
     static let signalNodata: Float = -9999
 
     /// The class of a margin (dB over the threshold).

@@ -25,6 +25,8 @@ public enum RunJob {
                 s = try SuggestJob.write(suggest, coverageFolder: output.staging.path, folder: folder, log: log, progress: progress)
                 s?.outPath = output.destination.appendingPathComponent("suggest").path
             }
+            progress?.stage("writing the report")
+            try ReportJob.write(stagedFolder: output.staging.path, log: log)
             progress?.done()
             try output.commit()
             v.outPath = output.destination.path

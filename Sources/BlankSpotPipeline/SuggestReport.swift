@@ -195,6 +195,9 @@ struct SuggestReport {
         try sitesCSV().write(toFile: path("sites.csv"), atomically: false, encoding: .utf8)
         try GeoPackageWriter.writePoints(path: path("sites.gpkg"), layer: "sites",
                                          points: sites.map { ($0.tower.lonDeg, $0.tower.latDeg) }, table: sitesTable())
+        try GeoPackageStyles.add([LayerStyle(table: "sites", name: "blankspot sites", qml: OutputStyles.sitesQML,
+                                             description: "suggested tower sites, labelled with their id")], to: path("sites.gpkg"))
+        try KMZWriter.write(path: path("sites.kmz"), layers: [sitesKMZ()])
         try curveCSV().write(toFile: path("curve.csv"), atomically: false, encoding: .utf8)
         try baselines.csv(suggestion: (peopleNewlyServed, objective, chosen.count)).write(toFile: path("baselines.csv"), atomically: false, encoding: .utf8)
         try writeAfter(folder: path("after"), log: log)
@@ -228,6 +231,22 @@ struct SuggestReport {
         return [.integer(s.rank), .text(s.tower.id), .real(s.tower.lonDeg), .real(s.tower.latDeg), .real(s.location.xM), .real(s.location.yM),
                 .real(s.location.groundM), .real(s.heightM), .real(s.peopleGain), .real(s.cumulativePeople), .real(s.objectiveGain),
                 .integer(s.lifted.count), .text(lifted), .text(shared), .text(alternatives), .text(backhaul), .text(s.location.id)]
+    }
+
+    /// The sites as placemarks: id, and what each brings, in Bahasa Indonesia and English.
+    func sitesKMZ() -> KMZLayer {
+        let table = AttributeTable(
+            columns: [("name", .text), ("description", .text), ("rank", .integer), ("ground_m", .real), ("height_m", .real),
+                      ("people_newly_served", .real), ("villages_lifted", .integer)],
+            rows: sites.map { s in
+                let description = "usulan lokasi BTS (suggested site) \(s.rank); menara (tower) \(IndonesianNumber.format(s.heightM)) m; "
+                    + "penduduk terlayani baru (people newly served) \(IndonesianNumber.format(s.peopleGain)); "
+                    + "desa naik status (villages lifted) \(s.lifted.count)"
+                return [.text(s.tower.id), .text(description), .integer(s.rank), .real(s.location.groundM), .real(s.heightM),
+                        .real((s.peopleGain * 10).rounded() / 10), .integer(s.lifted.count)]
+            })
+        return KMZLayer(name: "usulan lokasi BTS (suggested sites)", geometry: .points(sites.map { ($0.tower.lonDeg, $0.tower.latDeg) }),
+                        table: table, styles: sites.map { _ in "SYMBOL(id:\"ogr-sym-7\",c:\(Palette.site.hex),s:1.4)" })
     }
 
     func sitesTable() -> AttributeTable {
@@ -356,7 +375,7 @@ struct SuggestReport {
                                gapPercent: (gap * 10_000).rounded() / 100, swaps: result.swap.swaps,
                                greedyEvaluations: result.greedy.evaluations, swapEvaluations: result.swap.evaluations,
                                method: "the least of: the online bound of greedy (Minoux 1978; Leskovec et al. 2007), f(S) + the K largest marginal gains against S over the greedy sets and the prefixes of the answer; and the optimum of the LP relaxation (GLPK simplex), when solved"),
-            timingsS: timings, outputs: ["sites.csv", "sites.gpkg", "curve.csv", "baselines.csv", "after/", "run.json"],
+            timingsS: timings, outputs: ["sites.csv", "sites.gpkg", "sites.kmz", "curve.csv", "baselines.csv", "after/", "run.json"],
             baselines: baselines.rows.map { .init(rule: $0.rule, sites: $0.sites, peopleNewlyServed: ($0.peopleNewlyServed * 10).rounded() / 10,
                                                   objective: ($0.objective * 10).rounded() / 10) })
     }

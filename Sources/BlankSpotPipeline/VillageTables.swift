@@ -110,6 +110,8 @@ enum VillageTables {
         /// there, and the verdicts may depend on the radius.
         var towersCutAtRadius: Int?
         var confirmation: Confirmation?
+        /// The village layer and population raster, with their sizes and SHA-256.
+        var inputs: [RunManifest.Input] = []
 
         /// `--confirm`: what was re-evaluated and how the verdicts compare.
         struct Confirmation: Encodable {

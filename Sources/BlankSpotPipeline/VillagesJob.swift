@@ -121,10 +121,14 @@ public enum VillagesJob {
             ("villages", results.map(\.village.index), table),
             ("priority", priority.entries.map(\.coverage.village.index), priorityTable),
         ])
+        try VillageExports.addStyles(toGeoPackage: path("villages.gpkg"))
+        try VillageExports.writeKMZ(priority, layer: layer, to: path("villages.kmz"))
         try VillageTables.priorityCSV(priority, towerID: towerID, records: layer.records, confirmed: confirmation?.byVillage).write(toFile: path("priority.csv"), atomically: false, encoding: .utf8)
-        let summary = VillageTables.summary(results, skipped: layer.skipped, rules: request.rules, blankWeight: request.blankWeight,
+        var summary = VillageTables.summary(results, skipped: layer.skipped, rules: request.rules, blankWeight: request.blankWeight,
                                             populationSource: populationSource, fields: layer.fields, coverageModel: coverage.model,
                                             towersCutAtRadius: coverage.towersCutAtRadius, confirmation: confirmation)
+        summary.inputs = [RunManifest.input(role: "villages", path: request.villagesPath)]
+            + (request.populationRasterPath.map { [RunManifest.input(role: "population", path: $0)] } ?? [])
         try summary.write(to: path("summary.json"))
         try writeMap(results, villageCount: villages.count, cells: cells, coverage: coverage, to: path("map.png"))
         let counts = VillagesSummary(outPath: destination, villages: results.count,

@@ -114,11 +114,13 @@ struct DemoCommand: ParsableCommand {
                                                   progress: progress)
         Console.info("""
             demo finished in \(elapsed.components.seconds) s. Outputs in \(c.outPath):
+              report.html         the report to read and share (open in any browser; `blankspot report --pdf` prints it)
               priority.csv        blank and partly covered villages, most people without service first
               villages.gpkg       village polygons with coverage (layers 'villages' and 'priority') — open in QGIS
               summary.json        totals for the province and per kabupaten/kota
               map.png             quick-look picture: villages by status, towers, coverage outside the villages
-              signal_dbm.tif, coverage.tif, best_server.tif, server_count.tif — coverage rasters\(suggestSites == nil ? "" : "\n  suggest/            new sites (sites.csv, sites.gpkg), curve.csv, baselines.csv, after/ (verdicts with the sites)")
+              villages.kmz        blank and partial villages for Google Earth
+              signal_dbm.tif, coverage.tif, best_server.tif, server_count.tif — coverage rasters (.qml: their QGIS styles)\(suggestSites == nil ? "" : "\n  suggest/            new sites (sites.csv, sites.gpkg), curve.csv, baselines.csv, after/ (verdicts with the sites)")
             The terrain and its land cover are GENERATED (not real); village populations are estimates from kabupaten totals.
             Clutter: \(clutter.description).
             """)
@@ -162,7 +164,7 @@ struct DemoCommand: ParsableCommand {
             demPath: file(BungoSample.demFileName), towersPath: file(BungoSample.towersFileName), villagesPath: file(BungoSample.villagesFileName),
             clutter: try clutter(landCover: ([file(BungoSample.landCoverFileName)], file(BungoSample.landCoverTableFileName))), progress: progress)
         Console.info("""
-            demo finished in \(elapsed.components.seconds) s. Outputs in \(c.outPath) (priority.csv, villages.gpkg, summary.json, map.png, rasters).
+            demo finished in \(elapsed.components.seconds) s. Outputs in \(c.outPath) (report.html, priority.csv, villages.gpkg, villages.kmz, summary.json, map.png, rasters).
             The terrain, land cover and villages are real; the towers are GENERATED and village populations estimated from the regency's total.
             Clutter: \(clutter.description).
             """)

@@ -92,7 +92,19 @@ public final class TemporaryDirectory: @unchecked Sendable {
         path = base.path
     }
 
+    private var owned = true
+
+    /// A folder `name` inside `parent`, removed with the parent.
+    public static func inside(_ parent: TemporaryDirectory, _ name: String) -> TemporaryDirectory {
+        let d = TemporaryDirectory(path: parent.file(name))
+        try! FileManager.default.createDirectory(atPath: d.path, withIntermediateDirectories: true)
+        d.owned = false
+        return d
+    }
+
+    private init(path: String) { self.path = path }
+
     public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    deinit { if owned { try? FileManager.default.removeItem(atPath: path) } }
 }

@@ -12,19 +12,6 @@ public struct StatusMapImage: Sendable {
     /// Red, green, blue, alpha per pixel, row by row from the north-west corner.
     public private(set) var rgba: [UInt8]
 
-    /// Colours, shared by every picture and legend of blankspot (sRGB).
-    public enum Palette {
-        public static let blank: (UInt8, UInt8, UInt8) = (0xD7, 0x19, 0x1C)
-        public static let partial: (UInt8, UInt8, UInt8) = (0xFD, 0xAE, 0x61)
-        public static let covered: (UInt8, UInt8, UInt8) = (0x1A, 0x96, 0x41)
-        public static let border: (UInt8, UInt8, UInt8) = (0x40, 0x40, 0x40)
-        public static let tower: (UInt8, UInt8, UInt8) = (0x00, 0x00, 0x00)
-        /// Outside the villages: no service, then classes 1 (marginal), 2 (good), 3 (strong).
-        public static let outsideClasses: [(UInt8, UInt8, UInt8)] = [
-            (0xE6, 0xE6, 0xE6), (0xC6, 0xDB, 0xEF), (0x9E, 0xCA, 0xE1), (0x6B, 0xAE, 0xD6),
-        ]
-    }
-
     /// - Parameters:
     ///   - grid: the coverage grid.
     ///   - owner: the village index of each cell (−1 = none).
@@ -51,13 +38,9 @@ public struct StatusMapImage: Sendable {
                 let c = classes[cell]
                 var colour: (UInt8, UInt8, UInt8)?
                 if v >= 0, Int(v) < statusByVillage.count, let status = statusByVillage[Int(v)] {
-                    switch status {
-                    case .blank: colour = Palette.blank
-                    case .partial: colour = Palette.partial
-                    case .covered: colour = Palette.covered
-                    }
+                    colour = Palette.status(status).tuple
                 } else if !c.isNaN, c >= 0, c < 255 {
-                    colour = Palette.outsideClasses[min(Palette.outsideClasses.count - 1, Int(c))]
+                    colour = Palette.outsideClasses[min(Palette.outsideClasses.count - 1, Int(c))].tuple
                 }
                 if let colour { set(x, y, colour) }
             }
@@ -68,7 +51,7 @@ public struct StatusMapImage: Sendable {
                 let v = village[y * width + x]
                 let east = x + 1 < width ? village[y * width + x + 1] : v
                 let south = y + 1 < height ? village[(y + 1) * width + x] : v
-                if (v >= 0 || east >= 0 || south >= 0) && (v != east || v != south) { set(x, y, Palette.border) }
+                if (v >= 0 || east >= 0 || south >= 0) && (v != east || v != south) { set(x, y, Palette.border.tuple) }
             }
         }
         // Towers: 5 × 5 pixel squares, white-edged so that they show on every fill.
@@ -77,7 +60,7 @@ public struct StatusMapImage: Sendable {
             for dy in -3...3 {
                 for dx in -3...3 {
                     let edge = abs(dx) == 3 || abs(dy) == 3
-                    set(cx + dx, cy + dy, edge ? (0xFF, 0xFF, 0xFF) : Palette.tower)
+                    set(cx + dx, cy + dy, edge ? (0xFF, 0xFF, 0xFF) : Palette.tower.tuple)
                 }
             }
         }
