@@ -210,6 +210,11 @@ import TestSupport
             #expect(text.contains("Ringkasan") && text.contains(population), "summary population \(population) not in the PDF text")
             #expect(text.contains("Halaman 1 / "), "page numbers")
         }
+        // Without a browser: a clear error, exit 1, and the earlier PDF left as it was.
+        let before = try Data(contentsOf: URL(fileURLWithPath: out + "/report.pdf"))
+        let missing = try ExternalTool.run(ExternalTool.blankspot, ["report", "--run", out, "--pdf", "--chromium", out + "/no-such-browser"])
+        #expect(missing.status == 1 && missing.stderr.contains("no-such-browser") && missing.stderr.contains("apt-get install chromium"), "\(missing.stderr)")
+        #expect(before == (try Data(contentsOf: URL(fileURLWithPath: out + "/report.pdf"))))
     }
 
     @Test func reportOnAFolderThatIsNotARunFailsCleanly() throws {
@@ -217,8 +222,8 @@ import TestSupport
         let r = try ExternalTool.run(ExternalTool.blankspot, ["report", "--run", dir.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("has no run.json") && !FileManager.default.fileExists(atPath: dir.file("report.html")))
-        let pdf = try ExternalTool.run(ExternalTool.blankspot, ["report", "--run", dir.path, "--pdf", "--chromium", dir.file("no-such-browser")])
-        #expect(pdf.status == 1)
+        let usage = try ExternalTool.run(ExternalTool.blankspot, ["report", "--run", dir.path, "--paper", "a3"])
+        #expect(usage.status == 64)
     }
 }
 
