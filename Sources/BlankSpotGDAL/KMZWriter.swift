@@ -56,14 +56,8 @@ public enum KMZWriter {
             for (k, row) in l.table.rows.enumerated() {
                 let feature = OGR_F_Create(definition)!
                 defer { OGR_F_Destroy(feature) }
-                for (i, value) in row.enumerated() {
-                    switch value {
-                    case .text(let s): OGR_F_SetFieldString(feature, Int32(i), s)
-                    case .integer(let v): OGR_F_SetFieldInteger(feature, Int32(i), Int32(clamping: v))
-                    case .real(let v): OGR_F_SetFieldDouble(feature, Int32(i), v)
-                    case .null: OGR_F_SetFieldNull(feature, Int32(i))
-                    }
-                }
+                // OGR stores a 64-bit integer into a 32-bit field when it fits (ranks and counts do).
+                GeoPackageWriter.setFields(row, of: feature)
                 let g: OGRGeometryH
                 switch l.geometry {
                 case .villages(let villages, let indices):
