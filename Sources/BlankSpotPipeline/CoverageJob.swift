@@ -74,39 +74,37 @@ public enum CoverageJob {
         func seconds(_ d: Duration) -> Double {
             Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
-        var hashed: [(role: String, path: String)] = [("towers", request.towersPath)] + request.demPaths.map { ("dem", $0) }
-        if case .landCover(let paths, _, let tableName) = request.towerReading.clutter {
-            hashed += paths.map { ("landcover", $0) }
-            if tableName != WorldCoverTable.table.name { hashed.append(("landcover_table", tableName)) }
-        }
-        let hasher = BackgroundInputHasher(hashed)
+        let hasher = BackgroundInputHasher(hashedInputs(request))
         defer { hasher.cancelAndWait() }
         do {
             progress?.stage("reading towers and terrain")
             var t0 = clock.now
-            // Clutter enters P.1812's profile, ITM's receiver (P.2108 §3.1) and Hata's
-            // environment; free space and line of sight run on bare terrain (and say so).
-            var reading = request.towerReading
-            if !request.model.usesClutter && reading.clutter != .none {
-                log("clutter (\(reading.clutter.description)) is not used by --model \(request.model.rawValue), which runs on bare terrain")
-                reading.clutter = .none
-            }
-            let scenario = try ScenarioLoader.load(
-                towersPath: request.towersPath, demPaths: request.demPaths, crs: request.crs,
-                resolutionM: request.resolutionM, marginM: request.settings.outermostRadiusM + 500, threads: request.threads,
-                towerReading: reading, warn: log)
+            let scenario = try loadScenario(request, log: log)
             timings["read"] = seconds(clock.now - t0)
-
-            try request.model.validate(scenario.sites, options: request.signal, settings: request.settings,
-                                       hasLandCover: scenario.terrain.landCover != nil, warn: log)
             t0 = clock.now
             progress?.stage("sweeping \(scenario.sites.count) towers (\(request.model.rawValue))")
             var report: (@Sendable (Double) -> Void)?
             if let progress { report = { progress.fraction($0) } }
-            let grids = CoverageEngine.run(terrain: scenario.terrain, sites: scenario.sites, settings: request.settings,
-                                           model: request.model.engineModel(request.signal), threads: request.threads,
-                                           progress: report)
+            // One tile holding every tower and the whole grid: a tiled run's task does the same
+            // on its own window (TileTask), and the mosaic merges what they give.
+            let grids = TileSweep.sweep(terrain: scenario.terrain, sites: scenario.sites, request: request, progress: report)
             timings["sweep"] = seconds(clock.now - t0)
+            return try finish(request, scenario: scenario, grids: grids, into: output, log: log, progress: progress,
+                              started: started, timings: timings, inputs: { hasher.inputs })
+        }
+    }
+
+    /// Everything after the sweep, shared by a single run and a tiled run's mosaic: the cut
+    /// towers, the rasters and their styles, towers.csv and run.json.
+    static func finish(_ request: CoverageRequest, scenario: Scenario, grids: CoverageGrids, into output: StagedOutputFolder,
+                       log: (String) -> Void, progress: ProgressReporter?, started: String, timings sweepTimings: [String: Double],
+                       inputs: () -> [RunManifest.Input]) throws -> CoverageSummary {
+        let clock = ContinuousClock()
+        var timings = sweepTimings
+        func seconds(_ d: Duration) -> Double {
+            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        do {
             // A tower is cut when its coverage may go on beyond where it was evaluated: with a
             // fixed radius, it serves cells in the outermost 1.5 cells of its disc; with the
             // automatic reach, it still serves cells in the outer band where it was evaluated,
@@ -128,7 +126,7 @@ public enum CoverageJob {
             }
             progress?.stage("writing rasters")
 
-            t0 = clock.now
+            let t0 = clock.now
             let metadata = rasterMetadata(request, scenario: scenario)
             let products: [(file: String, product: RasterProduct)]
             if request.model == .los {
@@ -153,13 +151,47 @@ public enum CoverageJob {
             }
             let manifest = makeManifest(request, scenario: scenario, started: started, timings: timings,
                                         served: served, towersCut: cut, outputs: products.map(\.file) + styles + ["towers.csv", "run.json"],
-                                        inputs: hasher.inputs)
+                                        inputs: inputs())
             try manifest.write(to: output.path("run.json"))
             progress?.done()
             return CoverageSummary(outPath: output.destination.path, towersUsed: scenario.sites.count,
                                    towersSkipped: scenario.skipped.count, cells: scenario.terrain.grid.cellCount,
                                    servedCells: served, towersCutAtRadius: cut, timingsS: timings)
         }
+    }
+
+    /// The input files whose size and SHA-256 run.json records.
+    static func hashedInputs(_ request: CoverageRequest) -> [(role: String, path: String)] {
+        var hashed: [(role: String, path: String)] = [("towers", request.towersPath)] + request.demPaths.map { ("dem", $0) }
+        if case .landCover(let paths, _, let tableName) = request.towerReading.clutter {
+            hashed += paths.map { ("landcover", $0) }
+            if tableName != WorldCoverTable.table.name { hashed.append(("landcover_table", tableName)) }
+        }
+        return hashed
+    }
+
+    /// The towers and the terrain (with the clutter the model reads) on the run's grid, checked
+    /// against the model.
+    static func loadScenario(_ request: CoverageRequest, log: (String) -> Void) throws -> Scenario {
+        // Clutter enters P.1812's profile, ITM's receiver (P.2108 §3.1) and Hata's
+        // environment; free space and line of sight run on bare terrain (and say so).
+        var reading = request.towerReading
+        if !request.model.usesClutter && reading.clutter != .none {
+            log("clutter (\(reading.clutter.description)) is not used by --model \(request.model.rawValue), which runs on bare terrain")
+            reading.clutter = .none
+        }
+        let scenario = try ScenarioLoader.load(
+            towersPath: request.towersPath, demPaths: request.demPaths, crs: request.crs,
+            resolutionM: request.resolutionM, marginM: request.settings.outermostRadiusM + 500, threads: request.threads,
+            towerReading: reading, warn: log)
+        try request.model.validate(scenario.sites, options: request.signal, settings: request.settings,
+                                   hasLandCover: scenario.terrain.landCover != nil, warn: log)
+        return scenario
+    }
+
+    /// The clutter the model reads (none for free space and line of sight).
+    static func modelClutter(_ request: CoverageRequest) -> ClutterSource {
+        request.model.usesClutter ? request.towerReading.clutter : .none
     }
 
     /// The `.qml` sidecar of each raster that has a style (QGIS applies it when the raster is

@@ -52,6 +52,35 @@ public enum OutputJSON {
         return e
     }
 
+    /// A JSON decoder for files this encoder wrote (a tiled run's plan.json and tile.json):
+    /// each key turned back into its Swift name by ``swiftName(_:)``.
+    public static func decoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.keyDecodingStrategy = .custom { path in
+            let last = path.last!
+            if last.intValue != nil { return last }
+            return PlainKey(swiftName(last.stringValue))
+        }
+        return d
+    }
+
+    /// Acronyms spelled in capitals in Swift names, as ``key(_:)``'s split leaves them.
+    static let acronyms: [(split: String, swift: String)] = [("Wkt", "WKT"), ("Utc", "UTC")]
+
+    /// The Swift property name of an output key: the inverse of ``key(_:)`` for the names the
+    /// decoded files use (camel case from the words, unit spellings and acronyms restored).
+    /// Dictionary keys are not names and are never turned.
+    public static func swiftName(_ key: String) -> String {
+        if let fixed = spelledOut.first(where: { $0.value == key })?.key { return fixed }
+        let words = key.split(separator: "_", omittingEmptySubsequences: false)
+        guard words.count > 1 else { return key }
+        var s = String(words[0])
+        for w in words.dropFirst() { s += w.prefix(1).uppercased() + w.dropFirst() }
+        for (swift, word) in unitSpellings { s = s.replacingOccurrences(of: word, with: swift) }
+        for (split, swift) in acronyms where s.hasSuffix(split) { s = String(s.dropLast(split.count)) + swift }
+        return s
+    }
+
     struct PlainKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }

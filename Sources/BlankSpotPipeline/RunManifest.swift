@@ -6,7 +6,7 @@ import Synchronization
 /// run.json: what was run, on what, with which parameters, how long it took, what came out.
 /// Everything but `timingsS`, `startedUTC` and `threads` is the same for the same inputs.
 public struct RunManifest: Encodable {
-    public struct Input: Encodable {
+    public struct Input: Codable, Sendable {
         public var role: String
         public var path: String
         public var bytes: Int?

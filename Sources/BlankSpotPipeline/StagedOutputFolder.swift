@@ -75,7 +75,8 @@ public final class StagedOutputFolder: @unchecked Sendable {
     }
 
     /// Whether `folder` is an output of blankspot: a run.json it wrote (`"tool" : "blankspot"`),
-    /// or the summary.json of `villages` (with its `population_source` and `rules`).
+    /// the summary.json of `villages` (with its `population_source` and `rules`), a tiled
+    /// run's plan.json or a task's tile.json.
     static func isBlankspotOutput(_ folder: URL) -> Bool {
         func json(_ name: String) -> [String: Any]? {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
@@ -83,6 +84,9 @@ public final class StagedOutputFolder: @unchecked Sendable {
         }
         if json("run.json")?["tool"] as? String == "blankspot" { return true }
         if let summary = json("summary.json"), summary["population_source"] != nil, summary["rules"] != nil { return true }
+        // A tiled run's plan folder, and one task's results in it.
+        if let plan = json(TilePlan.fileName), plan["blankspot_version"] != nil, plan["tiles"] != nil { return true }
+        if json(TileRecord.fileName)?["plan_sha256"] != nil { return true }
         return false
     }
 

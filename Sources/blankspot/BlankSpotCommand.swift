@@ -12,7 +12,7 @@ struct BlankSpotCommand: ParsableCommand {
         opens), sweeps every tower's surroundings on a metric grid and writes GeoTIFFs that open in QGIS.
         """,
         version: BlankSpotVersion.string,
-        subcommands: [CoverageCommand.self, VillagesCommand.self, RunCommand.self, SuggestCommand.self, ReportCommand.self, ProfileCommand.self, DemoCommand.self]
+        subcommands: [CoverageCommand.self, VillagesCommand.self, RunCommand.self, SuggestCommand.self, ReportCommand.self, ProfileCommand.self, DemoCommand.self, TilesCommand.self, MosaicCommand.self]
     )
 
     /// The one way out of the process. Every job has joined its own background work and

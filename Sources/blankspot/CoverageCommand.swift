@@ -15,7 +15,13 @@ struct CoverageCommand: ParsableCommand {
 
     @OptionGroup var options: CoverageOptions
 
+    @OptionGroup(title: "One task of a tiled run") var tile: TileTaskOptions
+
     func run() throws {
+        if tile.planPath != nil {
+            try tile.run(threads: options.threadsOption)
+            return
+        }
         let progress = ProgressReporter.forTerminal()
         let summary = try CoverageJob.run(try options.request(), log: { progress?.done(); Console.warn($0) }, progress: progress)
         Console.info(Self.report(summary))
@@ -34,14 +40,28 @@ struct CoverageCommand: ParsableCommand {
 /// Options of `coverage`, shared with `run`.
 struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("dem"), parsing: .upToNextOption,
-            help: ArgumentHelp("DEM file(s): any raster GDAL opens (GeoTIFF, SRTM .hgt/.hgt.zip/.hgt.gz, VRT); several are mosaicked.", valueName: "file"))
-    var demPaths: [String]
+            help: ArgumentHelp("DEM file(s), required: any raster GDAL opens (GeoTIFF, SRTM .hgt/.hgt.zip/.hgt.gz, VRT); several are mosaicked.", valueName: "file"))
+    var demPaths: [String] = []
 
-    @Option(name: .customLong("towers"), help: ArgumentHelp("Tower list: CSV with lon,lat (+ optional columns), an OpenCelliD export, or an OGR point layer.", valueName: "file"))
-    var towersPath: String
+    @Option(name: .customLong("towers"), help: ArgumentHelp("Tower list, required: CSV with lon,lat (+ optional columns), an OpenCelliD export, or an OGR point layer.", valueName: "file"))
+    var towersOption: String?
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("Output folder (must not exist unless --overwrite).", valueName: "dir"))
-    var outPath: String
+    @Option(name: .customLong("out"), help: ArgumentHelp("Output folder, required (must not exist unless --overwrite).", valueName: "dir"))
+    var outOption: String?
+
+    /// --towers (checked by ``requireInputs()``).
+    var towersPath: String { towersOption ?? "" }
+    /// --out (checked by ``requireInputs()``).
+    var outPath: String { outOption ?? "" }
+
+    /// --dem, --towers and --out are required except by `coverage --plan`, whose plan holds them.
+    func requireInputs() throws {
+        var missing: [String] = []
+        if demPaths.isEmpty { missing.append("--dem <file>") }
+        if towersOption == nil { missing.append("--towers <file>") }
+        if outOption == nil { missing.append("--out <dir>") }
+        guard missing.isEmpty else { throw ValidationError("Missing expected argument\(missing.count == 1 ? "" : "s") '\(missing.joined(separator: "', '"))'") }
+    }
 
     @Option(help: "Model: p1812 (ITU-R P.1812 over the terrain), itm (Longley-Rice over the terrain; slower), hata (Okumura/COST 231 Hata), fspl (free space), los (line of sight only).")
     var model: CoverageModelKind = .p1812
@@ -142,6 +162,7 @@ struct CoverageOptions: ParsableArguments {
     }
 
     func request() throws -> CoverageRequest {
+        try requireInputs()
         let radius = try RadiusOption.parse(radiusText, maxReachKm: maxReachKm, reachScale: reachScale)
         var r = CoverageRequest(
             demPaths: demPaths, towersPath: towersPath, outPath: outPath, model: model,

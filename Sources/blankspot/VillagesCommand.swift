@@ -161,6 +161,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var suggest: SuggestOptions
 
     func run() throws {
+        try coverage.requireInputs()
         let progress = ProgressReporter.forTerminal()
         let signal = try coverage.signalOptions()
         let villageRequest = try villages.request(coveragePath: "", outPath: coverage.outPath, overwrite: coverage.overwrite,

@@ -23,9 +23,14 @@ public struct ProcessResult: Sendable {
 
 /// Runs external programs (gdal-bin tools, the built blankspot executable).
 public enum ExternalTool {
-    /// Runs `executable` (a path, or a name looked up in PATH) with `arguments`.
-    public static func run(_ executable: String, _ arguments: [String], cwd: String? = nil) throws -> ProcessResult {
+    /// Runs `executable` (a path, or a name looked up in PATH) with `arguments`; `environment`
+    /// adds to (or replaces in) this process's environment.
+    public static func run(_ executable: String, _ arguments: [String], cwd: String? = nil,
+                           environment: [String: String] = [:]) throws -> ProcessResult {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if executable.contains("/") {
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments

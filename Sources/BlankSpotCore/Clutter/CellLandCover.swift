@@ -15,8 +15,20 @@ public struct CellLandCover: Sendable {
 
     /// The classes of a land-cover raster's codes (row-major, `noData` where none) under
     /// `table`; codes without data or missing from the table take its fallback class.
+    ///
+    /// With at most 256 classes in the table (fallback included), ``classes`` is the table's
+    /// own list (``tableOrder(_:)``) whatever the codes hold, so a window of the grid gets the
+    /// same classes in the same order as the whole grid: a tiled run's models are then those
+    /// of a single run, to the bit. Larger tables list only the classes present.
     /// - Throws: ``InputError`` when more than 256 distinct classes are present.
     public init(codes: [Int32], noData: Int32, table: LandCoverTable, file: String) throws {
+        if let ordered = Self.tableOrder(table) {
+            var rank: [Int32: UInt8] = [:]
+            for (k, code) in table.classes.keys.sorted().enumerated() { rank[Int32(truncatingIfNeeded: code)] = UInt8(k + 1) }
+            classes = ordered
+            classIndexOfCell = codes.map { $0 == noData ? 0 : (rank[$0] ?? 0) }
+            return
+        }
         var indexOfCode: [Int32: UInt8] = [:]
         var indexOfClassCode: [Int: UInt8] = [:]
         var classes: [LandCoverClass] = []
@@ -45,6 +57,19 @@ public struct CellLandCover: Sendable {
         if classes.isEmpty { classes = [table.fallback] }
         self.classes = classes
         classIndexOfCell = index
+    }
+
+    /// Classes and cell indices as they are (e.g. a window of a whole grid's).
+    public init(classes: [LandCoverClass], classIndexOfCell: [UInt8]) {
+        self.classes = classes
+        self.classIndexOfCell = classIndexOfCell
+    }
+
+    /// The fallback class, then the table's classes by ascending code; nil when they are more
+    /// than 256 (a class index is one byte).
+    public static func tableOrder(_ table: LandCoverTable) -> [LandCoverClass]? {
+        guard table.classes.count < 256 else { return nil }
+        return [table.fallback] + table.classes.keys.sorted().map { table.classes[$0]! }
     }
 
     /// The class index of cell `cell` (row-major).

@@ -109,8 +109,8 @@ public struct AutomaticReach: Sendable, Equatable, Codable {
 }
 
 /// How far one tower was evaluated, and why there.
-public struct TowerReach: Sendable, Equatable {
-    public enum Basis: String, Sendable {
+public struct TowerReach: Sendable, Equatable, Codable {
+    public enum Basis: String, Sendable, Codable {
         /// The run's fixed radius.
         case fixed
         /// The model's bound: nothing beyond can be served.
@@ -135,7 +135,7 @@ public struct TowerReach: Sendable, Equatable {
 /// The sweep starts its rays at the centre of the cell containing the tower (at most half a
 /// cell from the given position: 15 m at 30 m cells, far below the uncertainty of crowd-sourced
 /// tower positions). `groundM` is that cell's terrain height.
-public struct GridSite: Sendable, Equatable {
+public struct GridSite: Sendable, Equatable, Codable {
     /// Row of the tower in the towers table as used (0-based); the value in best_server.tif.
     public var index: Int
     public var col: Int

@@ -1,6 +1,6 @@
 /// A problem with an input file, named precisely enough for a planner to fix it:
 /// which file, which line or feature, which field, and what was expected.
-public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct InputError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     public var file: String
     /// "line 7", "feature 12", "band 1"… or empty when the whole file is at fault.
     public var location: String

@@ -19,7 +19,7 @@ public enum Technology: String, Sendable, CaseIterable, Codable {
 }
 
 /// One transmitter site as read from a tower table, before projection.
-public struct Tower: Sendable, Equatable {
+public struct Tower: Sendable, Equatable, Codable {
     /// Identifier as given (or made from the input line when the table has none).
     public var id: String
     public var lonDeg: Double

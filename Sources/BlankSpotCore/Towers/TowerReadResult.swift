@@ -1,7 +1,7 @@
 /// A tower table as read: the good towers, and every bad row with all its problems.
 public struct TowerReadResult: Sendable {
     /// A row (or feature) that gives no usable tower.
-    public struct Rejected: Sendable {
+    public struct Rejected: Sendable, Codable {
         /// "towers.csv line 7", "sites.gpkg feature 12".
         public var origin: String
         /// The row's id when it has one ("" otherwise).

@@ -5,12 +5,12 @@ enum Orchestrator {
     /// The quick suite (CI, every submission): a few minutes in all.
     static let quick: [String] = [
         "los-engine", "p1812-engine", "p1812-scaling", "villages", "los-cli-1-tower", "los-cli-20-towers", "splat", "itm-vs-p1812",
-        "demo-bungo-convergence", "suggest-bungo-10",
+        "demo-bungo-convergence", "suggest-bungo-10", "tiles-bungo",
     ]
     /// The full suite adds the many-tower runs and ITM at 50 km.
     static let full: [String] = quick + ["p1812-100-towers", "p1812-100-towers-30km-90m", "p1812-1000-towers", "p1812-1000-towers-90m",
                                          "itm-engine", "demo-kalsel-convergence", "p1812-1000-towers-landcover-auto-90m",
-                                         "suggest-bungo-20"]
+                                         "suggest-bungo-20", "tiles-kalsel"]
     static let all: [String] = full + ["p1812-100-towers-landcover-auto-90m"]
 
     static func main(arguments: [String]) -> Int32 {
@@ -85,6 +85,9 @@ enum ChildRunner {
             // A small lattice (quick) and the defaults (full).
             case "suggest-bungo-10": result = try SuggestBenchmarks.bungo(sites: 10, gridM: 1500, maxSweeps: 100, mode: mode)
             case "suggest-bungo-20": result = try SuggestBenchmarks.bungo(sites: 20, gridM: 250, maxSweeps: 1500, mode: mode)
+            // Tiled runs on two worker processes against one process (the sample's defaults).
+            case "tiles-bungo": result = try TilingBenchmarks.run(sample: "bungo", tileKm: 30, singleThreadRun: true, mode: mode)
+            case "tiles-kalsel": result = try TilingBenchmarks.run(sample: "kalsel", tileKm: 60, singleThreadRun: false, mode: mode)
             case "itm-vs-p1812": result = try ITMBenchmarks.againstP1812(mode: mode)
             case "itm-engine": result = try ITMBenchmarks.oneTower50km(mode: mode)
             case "p1812-1000-towers": result = EngineBenchmarks.manyTowers(count: 1000, radiusKm: 30, sideKm: 200, mode: mode)
