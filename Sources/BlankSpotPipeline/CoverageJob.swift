@@ -108,11 +108,15 @@ public enum CoverageJob {
             // A tower is cut when its coverage may go on beyond where it was evaluated: with a
             // fixed radius, it serves cells in the outermost 1.5 cells of its disc; with the
             // automatic reach, it still serves cells in the outer band where it was evaluated,
-            // the cap (or, with --reach-scale, the cap scaled).
-            let cutLimitM = request.settings.radiusM - 1.5 * scenario.terrain.grid.cellSizeM
+            // the cap (or, with --reach-scale, the cap scaled). A scaled sweep that stopped short
+            // of the scaled cap stopped at the model's reach, beyond which nothing can be served:
+            // not cut.
+            let cellM = scenario.terrain.grid.cellSizeM
+            let cutLimitM = request.settings.radiusM - 1.5 * cellM
             let outerShare = request.settings.automaticReach?.emptyOuterShare ?? 0
             let cutFlags = zip(grids.servedExtentM, grids.reach).map { served, reach in
-                (reach.basis == .cap && served >= reach.evaluatedM * (1 - outerShare)) || (reach.basis == .fixed && served >= cutLimitM)
+                (reach.basis == .cap && reach.evaluatedM >= request.settings.outermostRadiusM - cellM && served >= reach.evaluatedM * (1 - outerShare))
+                    || (reach.basis == .fixed && served >= cutLimitM)
             }
             let cut = cutFlags.filter { $0 }.count
             if let rule = request.settings.automaticReach {

@@ -49,4 +49,35 @@ import TestSupport
         // Within one cell diagonal (42 m) of the closed-form 3,150 m.
         #expect(abs(Double(l["served_to_m"]!)! - 3150) <= 43, "served to \(l["served_to_m"]!) m")
     }
+
+    /// With the automatic reach the cut is judged where the tower was last evaluated: the cap,
+    /// scaled by `--reach-scale`. The same tower (served to 3.15 km in closed form) under a 1 km
+    /// cap doubled is evaluated to 2 km and serves to that edge: cut. Under a 3 km cap doubled
+    /// its sweep stops at its free-space reach (3.16 km plus the vertical pattern's and the
+    /// cell's rounding), short of 6 km: nothing beyond can be served, so it is not cut though
+    /// the 3 km cap was its reach's basis.
+    @Test func cutAtTheScaledCapOfTheAutomaticReach() throws {
+        let dir = TemporaryDirectory()
+        let scene = try Self.flatScene(in: dir)
+        let cut = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", scene.dem, "--towers", scene.towers, "--out", dir.file("cut"),
+                                                               "--model", "fspl", "--max-reach-km", "1", "--reach-scale", "2"])
+        #expect(cut.status == 0, "\(cut.stderr)")
+        #expect(cut.stderr.contains("1 of 1 towers serve cells at the automatic reach's cap"), "\(cut.stderr)")
+        let c = try Self.towerRow(dir.file("cut"))
+        #expect(c["cut_at_radius"] == "yes" && c["reach_basis"] == "cap", "\(c)")
+        #expect(c["evaluated_to_m"] == "2000")
+        #expect(abs(Double(c["served_to_m"]!)! - 2000) <= 45, "served to \(c["served_to_m"]!) m: the scaled disc's last 1.5 cells")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("cut/run.json")))) as! [String: Any]
+        #expect((manifest["counts"] as! [String: Any])["towers_cut_at_radius"] as? Int == 1)
+
+        let inside = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--dem", scene.dem, "--towers", scene.towers, "--out", dir.file("inside"),
+                                                                  "--model", "fspl", "--max-reach-km", "3", "--reach-scale", "2"])
+        #expect(inside.status == 0, "\(inside.stderr)")
+        #expect(!inside.stderr.contains("automatic reach's cap,"), "\(inside.stderr)")
+        let i = try Self.towerRow(dir.file("inside"))
+        #expect(i["cut_at_radius"] == "no", "\(i)")
+        let evaluated = Double(i["evaluated_to_m"]!)!
+        #expect(evaluated >= 3162 && evaluated <= 3200, "evaluated to \(evaluated) m")
+        #expect(abs(Double(i["served_to_m"]!)! - 3150) <= 43, "served to \(i["served_to_m"]!) m")
+    }
 }

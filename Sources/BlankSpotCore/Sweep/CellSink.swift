@@ -8,9 +8,6 @@ protocol CellSink {
     /// combined result: they are below the serving threshold and below the best value merged
     /// there so far.
     func irrelevantBelow(cell: Int, col: Int, row: Int) -> Float
-    /// Values below this at cell `cell` cannot be the best there: they could only count as a
-    /// server (the best value merged so far, less a rounding margin; −∞ = none yet).
-    func countOnlyBelow(cell: Int) -> Float
     /// Puts a cell that line of sight reaches (value ``LineOfSightModel/visibleValue``).
     func putVisible(cell: Int, col: Int, row: Int)
 }
@@ -33,9 +30,6 @@ struct FootprintSink: CellSink {
     func irrelevantBelow(cell: Int, col: Int, row: Int) -> Float {
         accumulator.irrelevantBelow(cell)
     }
-
-    @inline(__always)
-    func countOnlyBelow(cell: Int) -> Float { accumulator.countOnlyBelow(cell) }
 
     @inline(__always)
     func put(cell: Int, col: Int, row: Int, value: Float) {
@@ -63,7 +57,4 @@ struct DirectMergeSink: CellSink {
     func irrelevantBelow(cell: Int, col: Int, row: Int) -> Float {
         accumulator.irrelevantBelow(cell)
     }
-
-    @inline(__always)
-    func countOnlyBelow(cell: Int) -> Float { accumulator.countOnlyBelow(cell) }
 }

@@ -117,13 +117,6 @@ final class CoverageAccumulator: @unchecked Sendable {
         return min(servingThreshold, bestValue[g]) - 0.01
     }
 
-    /// The level below which a new value at cell `g` cannot be the best there (it could only
-    /// count as a server): the best so far less the same margin. Stale reads are only lower.
-    @inline(__always)
-    func countOnlyBelow(_ g: Int) -> Float {
-        guard let bestValue else { return -.infinity }
-        return bestValue[g] - 0.01
-    }
 
     /// Merges a whole footprint, locking the row bands it covers one at a time.
     func merge(_ footprint: TowerFootprint, towerIndex: Int) {

@@ -177,24 +177,19 @@ struct P1812RayModel: RayProfileModel {
     /// strongest focusing of eqs. 9a/10 (0 at p = 50 %).
     var reachM: Double { budget.freeSpaceReachM(frequencyGHz: settings.frequencyGHz, floorDB: constants.focusingFloorDB) }
 
+    /// The margin at a receiver, computed in full unless it is proved below `irrelevantBelow`.
+    /// Every value that is not −∞ is the model's own: a value that could only count the tower
+    /// as a server is not replaced by a bound, so that counts, served extents and the reach do
+    /// not depend on which towers were merged before this one (an earlier shortcut, an upper
+    /// bound of Lb for towers that could not be the best, counted one cell of a Kalimantan
+    /// Selatan run as served 10.9 dB below the threshold, depending on the merge order).
     func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float) -> Float {
-        receiverValue(groundM: groundM, distanceM: distanceM, dCol: dCol, dRow: dRow, near: near, irrelevantBelow: irrelevantBelow,
-                      countOnlyBelow: -.infinity)
-    }
-
-    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile, irrelevantBelow: Float,
-                       countOnlyBelow: Float) -> Float {
         let d = distanceM / 1000
         let hrs = groundM + settings.rxHeightM
         let gain = budget.antennaGainDB(dCol: dCol, dRow: dRow, distanceM: distanceM, rxAltitudeM: hrs)
         // Losses above this would leave the margin below `irrelevantBelow`.
         let lossLimit = Double(irrelevantBelow) == -.infinity ? .infinity
             : budget.eirpDBm + gain - budget.thresholdDBm - Double(irrelevantBelow)
-        // Losses above this leave the margin below `countOnlyBelow` (not the best); losses up
-        // to this leave it at least 0.01 dB above the threshold (a server, after rounding).
-        let notBestAbove = Double(countOnlyBelow) == -.infinity ? .infinity
-            : budget.eirpDBm + gain - budget.thresholdDBm - Double(countOnlyBelow)
-        let servesUpTo = budget.eirpDBm + gain - budget.thresholdDBm - 0.01
         let dz = (hrs - txAltitudeM) / 1000
         let freeSpace = constants.slantFreeSpaceLossDB(pathKm: d, heightDifferenceKm: dz)   // eq. 8
         let loss: Double
@@ -208,7 +203,7 @@ struct P1812RayModel: RayProfileModel {
             let points = NearPoints(near, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM, rxAltitudeM: hrs, pathKm: d)
             let surfacePoints = hasClutter ? NearPoints(near.onSurface!, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM, rxAltitudeM: hrs, pathKm: d) : nil
             loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: points, surfaceNear: surfacePoints,
-                             freeSpaceDB: freeSpace, lossLimit: lossLimit, notBestAbove: notBestAbove, servesUpTo: servesUpTo)
+                             freeSpaceDB: freeSpace, lossLimit: lossLimit)
         }
         return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
     }
@@ -376,12 +371,10 @@ struct P1812RayModel: RayProfileModel {
     }
 
     /// Lb to a receiver `d` km away (ground `hn`, antenna `hrs` m) whose Lbfs (eq. 8) is
-    /// `freeSpaceDB`; +∞ once a lower bound exceeds `lossLimit`. Where a lower bound shows the
-    /// tower cannot be the best (it exceeds `notBestAbove`), an upper bound at or below
-    /// `servesUpTo` may come back instead of Lb.
+    /// `freeSpaceDB`; +∞ once a lower bound exceeds `lossLimit`.
     @inline(__always)
     func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, surfaceNear: NearPoints? = nil, freeSpaceDB: Double,
-                   lossLimit: Double, notBestAbove: Double = .infinity, servesUpTo: Double = -.infinity) -> Double {
+                   lossLimit: Double) -> Double {
         let hts = txAltitudeM
         let raw = self.raw!
         let summary = pathSummary(d: d, hn: hn, hrs: hrs, near: near, surfaceNear: surfaceNear)
@@ -405,7 +398,6 @@ struct P1812RayModel: RayProfileModel {
         let centreLat = towerLatDeg - Double(dRow) * cellSizeM / 2 / 110_600
         return P1812.basicTransmissionLossDB(summary: summary, surface: surface, terms: terms, constants: constants,
                                              pathCentreLatDeg: centreLat,
-                                             roughness: Roughness(samples: samples!, committed: committed, stepKm: stepKm, near: near),
-                                             upperBoundEnoughAtOrBelow: lowerBound > notBestAbove ? servesUpTo : -.infinity)
+                                             roughness: Roughness(samples: samples!, committed: committed, stepKm: stepKm, near: near))
     }
 }

@@ -136,7 +136,7 @@ public struct RadialSweep: Sendable {
                                                heights: heights.baseAddress!, inverseSteps: inverseSteps.baseAddress!, scratch: nearScratch,
                                                surface: surface?.baseAddress, surfaceScratch: surfaceNear)
                         value = model.receiverValue(groundM: Double(g), distanceM: distanceM, dCol: dCol, dRow: dRow, near: near,
-                                                    irrelevantBelow: irrelevantBelow, countOnlyBelow: sink.countOnlyBelow(cell: cell))
+                                                    irrelevantBelow: irrelevantBelow)
                     }
                     previousRuledOut = value == -.infinity
                     if value >= 0 { servedD2 = i &* i &+ mm &* mm }   // steps only grow along a ray

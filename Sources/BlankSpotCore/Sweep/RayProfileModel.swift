@@ -45,13 +45,6 @@ public protocol RayProfileModel: TowerCellModel {
     ///     value exactly, provided it has proved the value is below. −∞ = no such knowledge.
     func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile,
                        irrelevantBelow: Float) -> Float
-    /// As ``receiverValue(groundM:distanceM:dCol:dRow:near:irrelevantBelow:)``, where values
-    /// below `countOnlyBelow` only count the tower as a server or not (they cannot be the best
-    /// there): a model that has proved its value v lies in 0 ≤ v < `countOnlyBelow` (0 being
-    /// the serving level of the signal models' margins) may return any value in that range
-    /// instead of v. −∞ = no such knowledge.
-    func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile,
-                       irrelevantBelow: Float, countOnlyBelow: Float) -> Float
     /// Whether the value at a receiver cell is sure to be below `irrelevantBelow` (> −∞) from
     /// the ray's state alone, before the sweep samples the cell's near points: it then writes
     /// −∞ there without calling ``receiverValue(groundM:distanceM:dCol:dRow:near:irrelevantBelow:)``.
@@ -75,11 +68,6 @@ public protocol RayProfileModel: TowerCellModel {
 }
 
 extension RayProfileModel {
-    @inline(__always)
-    public func receiverValue(groundM: Double, distanceM: Double, dCol: Int, dRow: Int, near: NearProfile,
-                              irrelevantBelow: Float, countOnlyBelow: Float) -> Float {
-        receiverValue(groundM: groundM, distanceM: distanceM, dCol: dCol, dRow: dRow, near: near, irrelevantBelow: irrelevantBelow)
-    }
     public static var exactNearSamples: Int { 0 }
     /// Models that see no clutter between the terminals take the terrain alone.
     @inline(__always)

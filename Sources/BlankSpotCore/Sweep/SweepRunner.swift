@@ -94,9 +94,8 @@ final class Counter: @unchecked Sendable {
 }
 
 /// One candidate site's values in its footprint. Unmarked cells are declared irrelevant (+∞)
-/// when `prune` allows; marked cells are evaluated exactly down to just below the threshold,
-/// and never cut short as "not the best" (`countOnlyBelow` = −∞): a candidate's served cells
-/// are those a coverage run would count for it.
+/// when `prune` allows; marked cells are evaluated exactly down to just below the threshold
+/// (a candidate's served cells are those a coverage run would count for it).
 struct CandidateSink: CellSink, @unchecked Sendable {
     let footprint: TowerFootprint
     let relevant: UnsafeBufferPointer<UInt8>
@@ -107,9 +106,6 @@ struct CandidateSink: CellSink, @unchecked Sendable {
     func irrelevantBelow(cell: Int, col: Int, row: Int) -> Float {
         prune && relevant[cell] == 0 ? .infinity : servingThreshold - 0.01
     }
-
-    @inline(__always)
-    func countOnlyBelow(cell: Int) -> Float { -.infinity }
 
     @inline(__always)
     func put(cell: Int, col: Int, row: Int, value: Float) {

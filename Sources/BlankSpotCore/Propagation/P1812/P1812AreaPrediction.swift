@@ -175,13 +175,10 @@ public protocol P1812RoughnessSource {
 extension P1812 {
     /// Basic transmission loss Lb (eq. 69) of a path from its summary, its smooth surface and
     /// the terms the summary fixes (`terms`, made from the same summary). `roughness` is asked
-    /// only when the ducting loss must be computed in full. At p = 50 %, an upper bound of Lb
-    /// at or below `upperBoundEnoughAtOrBelow` is returned instead of Lb, as soon as it is
-    /// known (after the spherical-earth term): for a caller that only needs to know that Lb is
-    /// that low.
+    /// only when the ducting loss must be computed in full.
     public static func basicTransmissionLossDB<R: P1812RoughnessSource>(
         summary s: P1812PathSummary, surface: P1812SmoothSurface, terms t: P1812HorizonTerms, constants k: P1812TowerConstants,
-        pathCentreLatDeg: Double, roughness: R, upperBoundEnoughAtOrBelow: Double = -.infinity
+        pathCentreLatDeg: Double, roughness: R
     ) -> Double {
         let c = k.settings
         let p = c.timePercent, d = s.pathLengthKm
@@ -210,12 +207,6 @@ extension P1812 {
             return lbulla + max(ldsph - lbulls, 0)
         }
         let ldsph = sphericalEarth(ap: ae, firstTerm: k.firstTermAe)
-        if upperBoundEnoughAtOrBelow > -.infinity && p == 50 {
-            // Lb ≤ max(Lb0p, Lbd + offset) at p = 50 % (Lbc ≤ Lbam ≤ Lbd, eqs. 59–63), and
-            // Lbd ≤ Lbfs + Lbulla + max(Ldsph, 0) (eq. 39, Lbulls ≥ 0).
-            let upper = max(lb0p, lbfs + lbulla + max(ldsph, 0) + k.locationOffsetDB)
-            if upper <= upperBoundEnoughAtOrBelow { return upper }
-        }
         let ld50 = deltaBullington(ap: ae, ldsph: ldsph, lbulla: lbulla)
 
         // Only inland paths here: ω = 0, dtm = dlm = d.
