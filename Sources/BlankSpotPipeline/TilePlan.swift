@@ -2,7 +2,9 @@ import BlankSpotCore
 import BlankSpotGDAL
 import Foundation
 
-/// plan.json of a tiled run: the run's options, its grid, its towers, and the tasks.
+/// plan.json of a tiled run: the run's options, its grid, its towers, and the tasks. The same
+/// inputs and options, planned in the same folder, give the same bytes (no timestamp), so a
+/// plan made again leaves its finished tasks valid.
 ///
 /// The plan folder holds everything the tasks read besides the plan: the terrain and (with
 /// land cover) the class of each cell on the analysis grid, prepared once, so that a task
@@ -21,7 +23,6 @@ public struct TilePlan: Codable, Sendable {
     /// ``workingDirectory``); tasks and the mosaic parse them again.
     public var runArguments: [String]
     public var workingDirectory: String
-    public var createdUTC: String
     public var inputs: [RunManifest.Input]
     public var grid: GridGeometry
     public var crsLabel: String

@@ -57,7 +57,7 @@ public enum TilePlanJob {
                                          discRadiusCells: disc, marginCells: margin, alignCells: align)
             let plan = TilePlan(
                 runArguments: request.runArguments, workingDirectory: FileManager.default.currentDirectoryPath,
-                createdUTC: utcTimestamp(), inputs: hasher.inputs, grid: grid, crsLabel: scenario.crsLabel,
+                inputs: hasher.inputs, grid: grid, crsLabel: scenario.crsLabel,
                 terrain: scenario.terrainReport, hasLandCoverClasses: hasClasses, tileKm: request.tileKm, tileCells: tileCells,
                 discRadiusCells: disc, marginCells: margin, alignCells: align, sites: scenario.sites,
                 skipped: scenario.skipped.map { .init(tower: $0.tower, reason: $0.reason) }, rejected: scenario.rejected, tiles: tiles)

@@ -19,6 +19,10 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         if tile.planPath != nil {
+            // The plan holds every other option: a second source of them would be ignored.
+            guard options.demPaths.isEmpty, options.towersOption == nil, options.outOption == nil else {
+                throw ValidationError("--plan takes its inputs and outputs from the plan; give no --dem, --towers or --out with it")
+            }
             try tile.run(threads: options.threadsOption)
             return
         }

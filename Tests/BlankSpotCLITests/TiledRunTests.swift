@@ -70,6 +70,11 @@ import TestSupport
     func tilingsEqualTheSingleRun(tileKm: String, order: String) throws {
         let single = try Self.single()
         let (plan, tasks) = try Self.plan("plan-\(tileKm)", tileKm: tileKm)
+        // Planned again: the same bytes (plan.json, the prepared terrain and classes).
+        let (again, _) = try Self.plan("plan-\(tileKm)-again", tileKm: tileKm)
+        for f in ["plan.json", "terrain.tif", "landcover_class.tif"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: plan + "/" + f)) == Data(contentsOf: URL(fileURLWithPath: again + "/" + f)), "\(f)")
+        }
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plan + "/plan.json"))) as! [String: Any]
         let tiles = json["tiles"] as! [[String: Any]]
         #expect(tiles.count == tasks)
@@ -167,6 +172,7 @@ import TestSupport
         }
         #expect(try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--plan", plan, "--tile", String(tasks)]).status == 64)
         #expect(try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--plan", plan]).status == 64)
+        #expect(try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--plan", plan, "--tile", "0", "--out", dir.file("x")]).status == 64)
         let noPlan = try ExternalTool.run(ExternalTool.blankspot, ["coverage", "--plan", dir.file("nothing"), "--tile", "0"])
         #expect(noPlan.status == 1 && noPlan.stderr.contains("plan.json"), "\(noPlan.stderr)")
         for k in 2..<tasks { #expect(try Self.task(plan, k).status == 0) }
