@@ -111,6 +111,8 @@ public enum ProfileJob {
         guard let (lon1, lat1, lon2, lat2) = ends else {
             throw UsageError("the profile file gives no positions; add --from LON,LAT --to LON,LAT (P.1812 needs the path's latitude)")
         }
+        // dct, dcr (eq. 49): over land from each end to the path's first sea point.
+        let coast = P1812ZoneWalk(profile: profile).zones(pathKm: profile.pathLengthKm)
         let link = P1812Link(
             frequencyGHz: (request.frequencyMHz ?? measurement?.frequencyMHz ?? defaultFrequencyMHz) / 1000,
             timePercent: request.timePercent ?? measurement?.timePercent ?? defaultTimePercent,
@@ -121,8 +123,7 @@ public enum ProfileJob {
             polarization: request.polarization ?? measurement?.polarization ?? .vertical,
             deltaN: request.deltaN ?? fileDeltaN ?? TropicalDefaults.deltaN,
             n0: request.n0 ?? fileN0 ?? TropicalDefaults.n0,
-            txCoastDistanceKm: profile.zones.first == .sea ? 0 : 500,
-            rxCoastDistanceKm: profile.zones.last == .sea ? 0 : 500)
+            txCoastDistanceKm: coast.txCoastDistanceKm, rxCoastDistanceKm: coast.rxCoastDistanceKm)
         do {
             var models = request.models
             if models.contains(.itm) && !models.contains(.p1812) { models.insert(.p1812, at: 0) }
@@ -162,8 +163,17 @@ public enum ProfileJob {
                     .init(name: "all mechanisms, 50 % locations", symbol: "Lbc", equation: "eq. 63", valueDB: p.combinedDB),
                     .init(name: "location variability σ (used when pL ≠ 50 %)", symbol: "σL", equation: "§4.9", valueDB: p.locationSigmaDB),
                 ]
+                // The radio-climatic zones of the path (§3.6, Table 2) and what they set.
+                let values: [LinkReport.Value] = [
+                    .init(name: "fraction of the path over sea (ω)", value: p.climate.seaFraction, unit: ""),
+                    .init(name: "longest continuous land section (dtm)", value: p.climate.longestLandKm, unit: "km"),
+                    .init(name: "longest continuous inland section (dlm)", value: p.climate.longestInlandKm, unit: "km"),
+                    .init(name: "transmitter's distance over land to the coast (dct)", value: link.txCoastDistanceKm, unit: "km"),
+                    .init(name: "receiver's distance over land to the coast (dcr)", value: link.rxCoastDistanceKm, unit: "km"),
+                    .init(name: "time refractivity gradients exceed 100 N-units/km (β0)", value: p.climate.beta0Percent, unit: "%"),
+                ]
                 results.append(.init(model: "ITU-R P.1812-8", basicTransmissionLossDB: p.basicTransmissionLossDB,
-                                     fieldStrength1kWDBuVm: p.fieldStrengthFor1kWDBuVm, terms: terms))
+                                     fieldStrength1kWDBuVm: p.fieldStrengthFor1kWDBuVm, terms: terms, values: values))
             case .itm:
                 var r = try ITMLinkResult.make(profile: profile, link: link, options: itm)
                 if let c = receiverClass { try ProfileClutter.addReceiverCorrection(to: &r, receiverClass: c, link: link) }

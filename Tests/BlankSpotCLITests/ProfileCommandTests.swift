@@ -80,6 +80,34 @@ import TestSupport
         #expect(abs(Self.loss(open, model: itmIndex) - Self.loss(bare, model: itmIndex)) < 0.005, "a 1.5 m handset stands above 1 m crops")
     }
 
+    /// The path's zones from a plain CSV with a zone column: 0–10 km, points 0–3 inland (4),
+    /// 4–5 coastal land (3), 6–10 sea (1). Each point stands for the stretch between the
+    /// mid-points to its neighbours (the ends for half a kilometre), so by hand: ω = 4.5/10,
+    /// dtm = 5.5 km, dlm = 3.5 km, dct = 6 km (the first sea point), dcr = 0 (the receiver is at
+    /// sea). At p = 10 % the zones change the loss (β0 rises as the land sections shorten).
+    @Test func zonesOfThePath() throws {
+        let dir = TemporaryDirectory()
+        func write(_ zones: [Int], _ name: String) throws -> String {
+            var csv = "distance_km,height_m,clutter_m,zone\n"
+            for i in 0...10 { csv += "\(i),\(i < 6 ? 20 - 3 * i : 0),0,\(zones[i])\n" }
+            try csv.write(toFile: dir.file(name), atomically: true, encoding: .utf8)
+            return dir.file(name)
+        }
+        let zoned = try write([4, 4, 4, 4, 3, 3, 1, 1, 1, 1, 1], "coast.csv")
+        let inland = try write([Int](repeating: 4, count: 11), "inland.csv")
+        let args = ["--from=114.85,-3.95", "--to=114.85,-4.04", "--model", "p1812", "--time-percent", "10"]
+        let report = try Self.json(["--profile", zoned] + args)
+        let values = (report["results"] as! [[String: Any]])[0]["values"] as! [[String: Any]]
+        func value(_ symbol: String) -> Double {
+            values.first { ($0["name"] as! String).contains("(\(symbol))") }!["value"] as! Double
+        }
+        #expect(abs(value("ω") - 0.45) < 1e-12)
+        #expect(abs(value("dtm") - 5.5) < 1e-12 && abs(value("dlm") - 3.5) < 1e-12)
+        #expect(abs(value("dct") - 6) < 1e-12 && value("dcr") == 0)
+        let allInland = try Self.json(["--profile", inland] + args)
+        #expect(abs(Self.loss(report) - Self.loss(allInland)) > 0.1, "the zones change the loss at p = 10 %")
+    }
+
     @Test func badInputsAreRejected() throws {
         let dir = TemporaryDirectory()
         try "0,100\n1,abc\n2,120\n".write(toFile: dir.file("bad.csv"), atomically: true, encoding: .utf8)

@@ -2,7 +2,7 @@ import BlankSpotCore
 import Foundation
 import Testing
 
-/// The sweep's combination of mechanisms at p = 50 % (``P1812/medianInlandCombinedDB``, which
+/// The sweep's combination of mechanisms at p = 50 % (``P1812/medianCombinedDB``, which
 /// evaluates the blends Fj, Fk and eq. 60 only where they can change Lbam) against the full
 /// eqs. 57–63 of ``P1812/combine`` — the function the 51 ITU validation datasets check — with
 /// what an all-inland path at p = 50 % gives it: Fi = 0, ω = 0, Lb0p = Lbfs, Lbd50 = Lbd.
@@ -22,7 +22,7 @@ import Testing
             let full = P1812.combine(lineOfSightDB: lb0p, lineOfSightBeta0DB: lb0p, diffractionDB: ldp, diffractionMedianBasicDB: lbd,
                                      diffractionBasicDB: lbd, troposcatterDB: lbs, ductingDB: lba, fi: 0, angularDistanceMrad: theta,
                                      pathLengthKm: dKm, seaFraction: 0, timePercent: 50, beta0Percent: 0)
-            let median = P1812.medianInlandCombinedDB(lineOfSightDB: lb0p, diffractionBasicDB: lbd, troposcatterDB: lbs, ductingDB: lba,
+            let median = P1812.medianCombinedDB(lineOfSightDB: lb0p, diffractionBasicDB: lbd, troposcatterDB: lbs, ductingDB: lba,
                                                       angularDistanceMrad: theta, pathLengthKm: dKm)
             // The same operations on the same values: no tolerance.
             #expect(median.bitPattern == full.lbc.bitPattern,
@@ -41,11 +41,11 @@ import Testing
     /// Closed form: with Lbs = Lbam, eq. 63 gives Lbam − 5·log10 2; with Lbs far above, Lbam.
     @Test func troposcatterCombinationClosedForms() {
         let lbd = 140.0
-        let equal = P1812.medianInlandCombinedDB(lineOfSightDB: 120, diffractionBasicDB: lbd, troposcatterDB: lbd, ductingDB: 200,
+        let equal = P1812.medianCombinedDB(lineOfSightDB: 120, diffractionBasicDB: lbd, troposcatterDB: lbd, ductingDB: 200,
                                                  angularDistanceMrad: 5, pathLengthKm: 30)
         // log10 2 to double precision; the combination takes one log10 and one exp10.
         #expect(abs(equal - (lbd - 5 * log10(2.0))) < 1e-12)
-        let far = P1812.medianInlandCombinedDB(lineOfSightDB: 120, diffractionBasicDB: lbd, troposcatterDB: lbd + 61, ductingDB: 200,
+        let far = P1812.medianCombinedDB(lineOfSightDB: 120, diffractionBasicDB: lbd, troposcatterDB: lbd + 61, ductingDB: 200,
                                                angularDistanceMrad: 5, pathLengthKm: 30)
         #expect(far == lbd)
     }

@@ -117,6 +117,8 @@ public enum CoverageEngine {
         settings.raySubdivision = settings.raySubdivision ?? CoverageModel.signal(.p1812(p1812), thresholds).defaultRaySubdivision
         let cellM = terrain.grid.cellSizeM
         let climate = P1812InlandClimateTable(maxPathKm: settings.outermostRadiusM / 1000 + 1)
+        // Sea and coastal land from the land cover's zones (P.1812 Table 2); nil: all inland.
+        let zones = terrain.landCover.flatMap { CellZones(landCover: $0) }
         // The automatic reach's proof reads what lies ahead of each ray (TerrainAheadTable).
         let blocks = settings.automaticReach == nil ? nil : TerrainAheadBlocks(terrain: terrain, threads: threads)
         // With the proof, rays stop where they are spent, so a rung costs little more than the
@@ -128,7 +130,7 @@ public enum CoverageEngine {
             s.rxHeightM = settings.rxHeightM
             var model = P1812RayModel(site: site, budget: LinkBudget(site: site, thresholds: thresholds), settings: s, cellSizeM: cellM,
                                       climate: climate, maxSamples: Int((settings.outermostRadiusM / cellM).rounded(.up)) + 2,
-                                      hasClutter: terrain.surfaceM != nil)
+                                      hasClutter: terrain.surfaceM != nil, zones: zones, gridWidth: terrain.grid.width)
             if let blocks {
                 model.aheadTable = TerrainAheadTable(blocks: blocks, site: site, outerCells: settings.outermostRadiusM / cellM, cellSizeM: cellM,
                                                      txAltitudeM: model.txAltitudeM, rxHeightM: settings.rxHeightM,

@@ -77,13 +77,15 @@ extension P1812RayModel {
         return constants.troposcatterConstant + twentyLog10D + 0.573 * (1000 * d / constants.aeKm + e.thetaTLowMrad + e.thetaRLowMrad)
     }
 
-    /// A lower bound of the ducting floor (eqs. 46–52 with A(p) ≥ 0). The site-shielding terms
+    /// A lower bound of the ducting floor (eqs. 46–52 with A(p) ≥ 0; on runs with sea, less the
+    /// most the sea coupling of eq. 49 can take off). The site-shielding terms
     /// (≥ 0) are added only while the bound is not above `enough`.
     @inline(__always)
     func ductingLowerBoundDB(_ e: EarlyPath, enough: Double) -> Double {
         let d = e.pathKm
         let dltLow = min(e.txHorizonKm, e.nearFromKm), dlrLow = min(e.rxHorizonKm, d - e.nearToKm)
         var floor = 102.45 + 20 * constants.log10F + 20 * DecibelMath.log10(dltLow + dlrLow) + constants.lowFrequencyCorrection
+            + constants.seaCouplingFloorDB
             + constants.gammaD * (1000 * d / constants.aeKm + min(e.thetaTLowMrad, 0.1 * dltLow) + min(e.thetaRLowMrad, 0.1 * dlrLow))
         let f = constants.frequencyGHz, cubeRootF = constants.cubeRootF
         @inline(__always) func shielding(_ thetaMrad: Double, _ horizonKm: Double) -> Double {

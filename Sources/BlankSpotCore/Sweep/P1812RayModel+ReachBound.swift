@@ -25,7 +25,8 @@ import Foundation
 ///   θr with θt ≥ the committed horizon's elevation and θr ≥ that of the receiver's neighbour,
 ///   atan((E − hr)/(√2·cell)).
 /// - **Lba** (eqs. 46–52 with A(p) ≥ 0) ≥ 102.45 + 20·log10 f + 20·log10(dlt + dlr) + Alf +
-///   Ast + Asr + γd·θ′, with dlt + dlr ≥ min(d0, x + cell) for the committed bare-terrain
+///   Ast + Asr + γd·θ′ (less 12 dB on runs with sea, the most the coupling of eq. 49 takes
+///   off), with dlt + dlr ≥ min(d0, x + cell) for the committed bare-terrain
 ///   horizon at x; the transmitter's site shielding (eq. 48) with θ″t ≥ θt − 0.1·(largest path)
 ///   and dlt ≥ one step (in line of sight dlt is the distance of the highest-ν point, which may
 ///   be the first), and the receiver's taken at the smaller of its values at the ends of dlr's
@@ -103,6 +104,7 @@ extension P1812RayModel {
         let thetaPrime = 1000 * d0 / constants.aeKm + min(thetaTLow.isFinite ? thetaTLow : 0, 0.1 * dltLow, 0)
             + min(thetaRForDucting, 0.1 * cellKm)
         var lba = 102.45 + 20 * constants.log10F + 20 * DecibelMath.log10(dsum) + constants.lowFrequencyCorrection
+            + constants.seaCouplingFloorDB
             + constants.gammaD * min(0, thetaPrime)
         let f = constants.frequencyGHz, cubeRootF = constants.cubeRootF
         if thetaTLow.isFinite {

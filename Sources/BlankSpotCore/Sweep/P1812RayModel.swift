@@ -31,6 +31,15 @@ struct P1812RayModel: RayProfileModel {
     /// surface g = h + R of its own hull (§3.2), while the horizons, the smooth earth, the
     /// obstruction and the roughness keep the bare terrain h, as in ``P1812/basicTransmissionLoss``.
     let hasClutter: Bool
+    /// The zone of every cell when some land-cover class is not inland (sea, coastal land), and
+    /// the zones along the current ray: the tower's point, then one ray sample per step, each
+    /// standing for one step of the path (the tower's for half of one). The near points take
+    /// their zones from the ray samples they stand in for; the receiver its own cell's. nil:
+    /// every path is inland.
+    let zoneMap: CellZones?
+    let towerCell: Int
+    let gridWidth: Int
+    var zoneWalk = P1812ZoneWalk()
 
     /// This copy's buffers (nil until its first ray; never shared between copies).
     var storage: RayStorage?
@@ -59,12 +68,17 @@ struct P1812RayModel: RayProfileModel {
     var maxFlatSurfaceSlope = -Double.infinity
     var maxFlatSurfaceSlopeKm = 0.0
 
+    /// `zones`, `gridWidth`: the zone of every cell of the grid the sweep walks, that grid's
+    /// width (nil, ignored: every path is inland).
     init(site: GridSite, budget: LinkBudget, settings: P1812AreaSettings, cellSizeM: Double, climate: P1812InlandClimateTable,
-         maxSamples: Int, hasClutter: Bool = false) {
+         maxSamples: Int, hasClutter: Bool = false, zones: CellZones? = nil, gridWidth: Int = 0) {
         self.hasClutter = hasClutter
         self.budget = budget
         self.settings = settings
-        constants = P1812TowerConstants(settings: settings, climate: climate)
+        zoneMap = zones
+        self.gridWidth = gridWidth
+        towerCell = site.row * gridWidth + site.col
+        constants = P1812TowerConstants(settings: settings, climate: climate, hasZones: zones != nil)
         txGroundM = site.groundM
         txAltitudeM = site.antennaAltitudeM
         towerLatDeg = site.tower.latDeg
@@ -102,6 +116,26 @@ struct P1812RayModel: RayProfileModel {
         maxFlatSlope = -.infinity
         maxFlatSlopeBeta = -.infinity
         maxRawSlope = -.infinity
+        if let zoneMap {
+            zoneWalk = P1812ZoneWalk()
+            zoneWalk.add(zoneMap.zone(cell: towerCell), atKm: 0, stretchKm: stepKm / 2)
+        }
+    }
+
+    var readsZones: Bool { zoneMap != nil }
+
+    /// The zone of the cell nearest the sample just added, for one step of the path.
+    mutating func addSampleZone(cell: Int) {
+        zoneWalk.add(zoneMap!.zone(cell: cell), atKm: Double(sampleCount) * stepKm, stretchKm: stepKm)
+    }
+
+    /// The zones of the path to the receiver `dCol`, `dRow` from the tower, `d` km away (nil:
+    /// all inland). Its own point stands for the rest of the path beyond the samples' stretches.
+    @inline(__always)
+    func pathZones(d: Double, dCol: Int, dRow: Int) -> P1812PathZones? {
+        guard let zoneMap else { return nil }
+        let rest = max(0, d - (Double(sampleCount) + 0.5) * stepKm)
+        return zoneWalk.zones(receiverZone: zoneMap.zone(cell: towerCell + dRow * gridWidth + dCol), receiverStretchKm: rest, pathKm: d)
     }
 
     mutating func addSample(heightM h: Double, distanceM: Double, inverseDistance: Double) {
@@ -203,7 +237,7 @@ struct P1812RayModel: RayProfileModel {
             let points = NearPoints(near, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM, rxAltitudeM: hrs, pathKm: d)
             let surfacePoints = hasClutter ? NearPoints(near.onSurface!, curvaturePerKm: curvaturePerKm, txAltitudeM: txAltitudeM, rxAltitudeM: hrs, pathKm: d) : nil
             loss = p1812Loss(d: d, hn: groundM, hrs: hrs, dRow: dRow, near: points, surfaceNear: surfacePoints,
-                             freeSpaceDB: freeSpace, lossLimit: lossLimit)
+                             zones: pathZones(d: d, dCol: dCol, dRow: dRow), freeSpaceDB: freeSpace, lossLimit: lossLimit)
         }
         return Float(budget.eirpDBm + gain - loss - budget.thresholdDBm)
     }
@@ -370,14 +404,15 @@ struct P1812RayModel: RayProfileModel {
         return summary
     }
 
-    /// Lb to a receiver `d` km away (ground `hn`, antenna `hrs` m) whose Lbfs (eq. 8) is
-    /// `freeSpaceDB`; +∞ once a lower bound exceeds `lossLimit`.
+    /// Lb to a receiver `d` km away (ground `hn`, antenna `hrs` m, the path's `zones`) whose
+    /// Lbfs (eq. 8) is `freeSpaceDB`; +∞ once a lower bound exceeds `lossLimit`.
     @inline(__always)
-    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, surfaceNear: NearPoints? = nil, freeSpaceDB: Double,
-                   lossLimit: Double) -> Double {
+    func p1812Loss(d: Double, hn: Double, hrs: Double, dRow: Int, near: NearPoints, surfaceNear: NearPoints? = nil,
+                   zones: P1812PathZones? = nil, freeSpaceDB: Double, lossLimit: Double) -> Double {
         let hts = txAltitudeM
         let raw = self.raw!
-        let summary = pathSummary(d: d, hn: hn, hrs: hrs, near: near, surfaceNear: surfaceNear)
+        var summary = pathSummary(d: d, hn: hn, hrs: hrs, near: near, surfaceNear: surfaceNear)
+        summary.zones = zones
         let terms = P1812HorizonTerms(summary: summary, constants: constants, freeSpaceDB: freeSpaceDB)
         let lowerBound = terms.lossLowerBoundDB(constants: constants)
         // Ruled out before the smooth surface is gathered.

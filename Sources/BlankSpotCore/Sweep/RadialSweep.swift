@@ -87,6 +87,7 @@ public struct RadialSweep: Sendable {
         let minorSign = cursor.minorSign
         model.beginRay(stepM: cursor.stepM)
         let provesReach = model.provesReach
+        let readsZones = model.readsZones
         if provesReach {
             let along = Double(ray.sign * fan.spanUnits), across = Double(ray.e)
             model.aim(dCol: ray.xMajor ? along : across, dRow: ray.xMajor ? across : along)
@@ -150,6 +151,7 @@ public struct RadialSweep: Sendable {
             } else {
                 cursor.feedSample(to: &model, heights: heights, inverseSteps: inverseSteps)
             }
+            if readsZones { model.addSampleZone(cell: cursor.sampleCell) }
             // Every 16 steps, whether the model can prove that nothing farther on this ray is
             // served (its later cells all lie beyond i cells).
             if provesReach && i & 15 == 0 && model.isSpent(beyondM: Double(i) * cellM) {

@@ -110,6 +110,11 @@ struct RayCursor {
         return h0 + (Double(heights[next]) - h0) * (Double(rem) * inverseSpan)
     }
 
+    /// The cell nearest the ray's own sample at the current step (⌊x⌋ when 2·rem ≤ S, else the
+    /// next one; ties go to ⌊x⌋). Call after ``advance()``.
+    @inline(__always)
+    var sampleCell: Int { rem &* 2 <= span ? sampleBase : sampleBase &+ qStride }
+
     /// Hands the ray's own sample at the current step to `model` (``sampleHeightM(_:)``, at
     /// `i`·stepM; `inverseSteps[i]` = 1/i). Call once per step, after the step's cell.
     @inline(__always)

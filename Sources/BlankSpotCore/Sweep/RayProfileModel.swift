@@ -59,6 +59,12 @@ public protocol RayProfileModel: TowerCellModel {
     /// As ``addSample(heightM:distanceM:inverseDistance:)`` with the clutter surface (terrain +
     /// representative clutter height R) at the same place, on runs with clutter.
     mutating func addSample(heightM: Double, surfaceM: Double, distanceM: Double, inverseDistance: Double)
+    /// Whether the model reads the radio-climatic zone under each ray sample
+    /// (``addSampleZone(cell:)``).
+    var readsZones: Bool { get }
+    /// Tells the model the grid cell nearest the sample just added (after each
+    /// ``addSample(heightM:distanceM:inverseDistance:)``); called only when ``readsZones``.
+    mutating func addSampleZone(cell: Int)
     /// Tells the model the direction of the ray just begun (grid offsets, row southwards),
     /// before its first sample; called only when ``provesReach``.
     mutating func aim(dCol: Double, dRow: Double)
@@ -75,6 +81,8 @@ extension RayProfileModel {
         addSample(heightM: heightM, distanceM: distanceM, inverseDistance: inverseDistance)
     }
     public mutating func aim(dCol: Double, dRow: Double) {}
+    public var readsZones: Bool { false }
+    public mutating func addSampleZone(cell: Int) {}
     public func isSpent(beyondM: Double) -> Bool { false }
     @inline(__always)
     public func isSurelyBelow(_ irrelevantBelow: Float, groundM: Double, distanceM: Double, dCol: Int, dRow: Int,

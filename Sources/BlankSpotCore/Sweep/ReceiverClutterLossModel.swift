@@ -79,6 +79,8 @@ struct ReceiverClutterLossModel<Inner: RayProfileModel>: RayProfileModel {
     }
 
     mutating func aim(dCol: Double, dRow: Double) { inner.aim(dCol: dCol, dRow: dRow) }
+    var readsZones: Bool { inner.readsZones }
+    mutating func addSampleZone(cell: Int) { inner.addSampleZone(cell: cell) }
     func isSpent(beyondM: Double) -> Bool { inner.isSpent(beyondM: beyondM) }
 
     func ownCellValue(groundM: Double) -> Float {

@@ -1,5 +1,6 @@
 import BlankSpotCore
 import Foundation
+import Synchronization
 
 /// Many towers with land cover: the automatic reach (the default) against a fixed 30 km
 /// radius, on the generated hills with a generated land cover of tree cover, rice fields and
@@ -31,10 +32,12 @@ enum LandCoverReachBenchmarks {
         let automatic = SweepSettings(radiusM: auto.radiusM, rxHeightM: 1.5, automaticReach: auto.automatic)
         var fixedGrids: CoverageGrids?, autoGrids: CoverageGrids?
         let fixedS = Timing.measure(repetitions: 1) {
-            fixedGrids = CoverageEngine.run(terrain: terrain, sites: sites, settings: fixed, model: model, threads: threads)
+            fixedGrids = CoverageEngine.run(terrain: terrain, sites: sites, settings: fixed, model: model, threads: threads,
+                                            progress: ProgressLine.every(0.1, label: "fixed 30 km"))
         }[0]
         let autoS = Timing.measure(repetitions: 1) {
-            autoGrids = CoverageEngine.run(terrain: terrain, sites: sites, settings: automatic, model: model, threads: threads)
+            autoGrids = CoverageEngine.run(terrain: terrain, sites: sites, settings: automatic, model: model, threads: threads,
+                                           progress: ProgressLine.every(0.05, label: "automatic reach"))
         }[0]
         let n = terrain.grid.cellCount
         let fixedServed = (0..<n).reduce(0) { fixedGrids!.serverCount[$1] > 0 ? $0 + 1 : $0 }
@@ -60,5 +63,26 @@ enum LandCoverReachBenchmarks {
             notes: ["generated \(size)×\(size) hills at \(Int(cellM)) m with generated land cover (tree cover 15 m, rice 1 m, villages 9 m); engine only; \(count) towers, 30 m masts, 4G 1800 MHz"],
             checkPassed: Double(lost) <= 0.001 * Double(fixedServed),
             checkDescription: "cells served with a fixed 30 km are served with the automatic reach: \(lost) of \(fixedServed) not (0.1 % allowed)")
+    }
+}
+
+/// Progress of a long benchmark on stderr, with the seconds since it began: a run stopped
+/// before its end still tells how far it got.
+enum ProgressLine {
+    /// A progress callback that prints each time the fraction done passes another `step`.
+    static func every(_ step: Double, label: String) -> @Sendable (Double) -> Void {
+        let start = Date()
+        let printed = Mutex(0.0)
+        return { fraction in
+            let due = printed.withLock { last -> Bool in
+                guard fraction >= last + step || (fraction >= 1 && last < 1) else { return false }
+                last = fraction
+                return true
+            }
+            if due {
+                FileHandle.standardError.write(Data(String(format: "  %@: %.0f %% after %.0f s\n", label, fraction * 100,
+                                                           Date().timeIntervalSince(start)).utf8))
+            }
+        }
     }
 }

@@ -7,6 +7,9 @@ import Foundation
 /// whole profile in the point-to-point code are replaced here by the summary's exact
 /// equivalents, with these documented shortcuts:
 ///
+/// - A path's radio-climatic zones come from its summary (``P1812PathSummary/zones``, gathered
+///   along the ray by ``P1812ZoneWalk``); a path with none outside zone A2 takes ω = 0 and τ, μ1
+///   from the shared all-inland table (``P1812InlandClimateTable``).
 /// - In a line-of-sight path the largest diffraction parameter νmax (eq. 15, and dlt of
 ///   eq. 78a) is searched among the vertices of the profile's upper convex hull instead of all
 ///   points: the point nearest to the line of sight is always a hull vertex, only the Fresnel
@@ -20,7 +23,7 @@ import Foundation
 ///   scanned and Lba computed in full.
 /// - Lbulls is computed only when Ldsph > 0 (eq. 39 takes max(Ldsph − Lbulls, 0), and Lbulls ≥ 0).
 /// - At p = 50 %, where the ducting loss (or its lower bound) is at least Lbd, eqs. 57–62 reduce
-///   exactly to Lbam = Lbd and only eq. 63 is evaluated (``P1812/medianInlandCombinedDB``);
+///   exactly to Lbam = Lbd and only eq. 63 is evaluated (``P1812/medianCombinedDB``);
 ///   elsewhere the blending factors Fj, Fk are evaluated only where they can change Lbam.
 /// - Where a caller only needs to know that Lb is at most a limit (many towers: a tower that
 ///   surely serves a cell but cannot be the best there), Lbfs + Lbulla + max(Ldsph, 0) bounds
@@ -88,8 +91,16 @@ public struct P1812TowerConstants: Sendable {
     /// −I(pL/100)·σ (eq. 69), 0 at pL = 50 %.
     let locationOffsetDB: Double
     let climate: P1812InlandClimateTable
+    /// Whether paths may cross zones other than inland (the sea's ground is then prepared for
+    /// the first-term diffraction loss), and what the ducting loss's lower bounds must then
+    /// allow for the sea coupling (``P1812Ducting/seaCouplingFloorDB``, else 0).
+    public let hasZones: Bool
+    public let seaCouplingFloorDB: Double
 
-    public init(settings c: P1812AreaSettings, climate: P1812InlandClimateTable) {
+    /// `hasZones`: paths may have points outside zone A2 (their summaries then carry zones).
+    public init(settings c: P1812AreaSettings, climate: P1812InlandClimateTable, hasZones: Bool = false) {
+        self.hasZones = hasZones
+        seaCouplingFloorDB = hasZones ? P1812Ducting.seaCouplingFloorDB : 0
         self.climate = climate
         settings = c
         let f = c.frequencyGHz
@@ -98,9 +109,11 @@ public struct P1812TowerConstants: Sendable {
         aeKm = c.effectiveEarthRadiusKm
         aBetaKm = P1812RadioClimate.earthRadiusKm * 3
         log10F = DecibelMath.log10(f)
-        firstTermAe = P1812Diffraction.FirstTerm(adftKm: aeKm, frequencyGHz: f, seaFraction: 0, polarization: c.polarization)
+        firstTermAe = P1812Diffraction.FirstTerm(adftKm: aeKm, frequencyGHz: f, seaFraction: 0, polarization: c.polarization,
+                                                 withSeaGround: hasZones)
         firstTermBeta = c.timePercent < 50
-            ? P1812Diffraction.FirstTerm(adftKm: aBetaKm, frequencyGHz: f, seaFraction: 0, polarization: c.polarization) : nil
+            ? P1812Diffraction.FirstTerm(adftKm: aBetaKm, frequencyGHz: f, seaFraction: 0, polarization: c.polarization,
+                                         withSeaGround: hasZones) : nil
         let lf = 25 * log10F - 2.5 * pow(DecibelMath.log10(f / 2), 2)
         troposcatterConstant = 190.1 + lf - 0.15 * c.n0 - 10.125 * pow(DecibelMath.log10(50 / c.timePercent), 0.7)
         focusingLog = DecibelMath.log10(c.timePercent / 50)
@@ -147,6 +160,16 @@ extension P1812TowerConstants {
         92.4 + 20 * log10F + 10 * DecibelMath.log10(d * d + dz * dz)
     }
 
+    /// τ and β0 (eqs. 3a, 3–5) of a path of `d` km centred at latitude `phiDeg`: from its
+    /// `zones`, or for an all-inland path (nil) from the shared table.
+    @inline(__always)
+    func climate(pathKm d: Double, zones: P1812PathZones?, pathCentreLatDeg phiDeg: Double) -> (tau: Double, beta0: Double) {
+        guard let zones else { return inlandClimate(pathKm: d, pathCentreLatDeg: phiDeg) }
+        let c = P1812RadioClimate.tauAndBeta0(longestLandKm: zones.longestLandKm, longestInlandKm: zones.longestInlandKm,
+                                              pathCentreLatDeg: phiDeg)
+        return (c.tau, c.beta0Percent)
+    }
+
     /// τ and β0 (eqs. 3a, 3–5) of an all-inland path of `d` km centred at latitude `phiDeg`,
     /// interpolating τ and log10 μ1 in the shared table.
     @inline(__always)
@@ -182,6 +205,7 @@ extension P1812 {
     ) -> Double {
         let c = k.settings
         let p = c.timePercent, d = s.pathLengthKm
+        let omega = s.zones?.seaFraction ?? 0
         let ae = k.aeKm, lambda = k.wavelengthM
         let lbfs = t.lbfs, lb0p = t.lb0p, lbs = t.lbs, af = t.af, ductingFloor = t.ductingFloor, lbulla = t.lbulla
 
@@ -197,7 +221,7 @@ extension P1812 {
         // Delta-Bullington (eqs. 12–39) for one earth radius: Ldsph, then Ld from it and Lbulla.
         func sphericalEarth(ap: Double, firstTerm: P1812Diffraction.FirstTerm?) -> Double {
             P1812Diffraction.sphericalEarthLossDB(hteM: htesph, hreM: hresph, effectiveEarthRadiusKm: ap, pathLengthKm: d,
-                                                  frequencyGHz: k.frequencyGHz, seaFraction: 0, polarization: c.polarization,
+                                                  frequencyGHz: k.frequencyGHz, seaFraction: omega, polarization: c.polarization,
                                                   firstTermAtAp: firstTerm)
         }
         func deltaBullington(ap: Double, ldsph: Double, lbulla: Double) -> Double {
@@ -209,11 +233,12 @@ extension P1812 {
         let ldsph = sphericalEarth(ap: ae, firstTerm: k.firstTermAe)
         let ld50 = deltaBullington(ap: ae, ldsph: ldsph, lbulla: lbulla)
 
-        // Only inland paths here: ω = 0, dtm = dlm = d.
+        // The zones enter through ω (above and eq. 59), β0 and τ (eqs. 3–5) and the sea coupling
+        // in Af (eq. 49, in `terms`); a path without zones is all inland: ω = 0, dtm = dlm = d.
         // p < 50 %: the aβ diffraction loss and Fi are needed (eqs. 40, 41); see the type's notes.
         var fi = 0.0, ldp = ld50, lb0b = lb0p, beta0 = 0.0
         if p < 50 {
-            beta0 = k.inlandClimate(pathKm: d, pathCentreLatDeg: pathCentreLatDeg).beta0
+            beta0 = k.climate(pathKm: d, zones: s.zones, pathCentreLatDeg: pathCentreLatDeg).beta0
             fi = p <= beta0 ? 1 : InverseNormal.complementary(p / 100) / InverseNormal.complementary(beta0 / 100)
             lb0b = lbfs + t.focusingFactor * DecibelMath.log10(beta0 / 50)
             let ldb = deltaBullington(ap: k.aBetaKm, ldsph: sphericalEarth(ap: k.aBetaKm, firstTerm: k.firstTermBeta),
@@ -226,7 +251,7 @@ extension P1812 {
         // Ducting (eq. 46), in full only when it can lower Lbda (see the type's notes).
         var lba = ductingFloor
         if p < 50 || lba < lbd {
-            let cl = k.inlandClimate(pathKm: d, pathCentreLatDeg: pathCentreLatDeg)
+            let cl = k.climate(pathKm: d, zones: s.zones, pathCentreLatDeg: pathCentreLatDeg)
             let hte = s.htsM - min(surface.smoothTxM, s.txGroundM), hre = s.hrsM - min(surface.smoothRxM, s.rxGroundM)   // eqs. 92a, 92b
             func ducting(roughness: Double) -> Double {
                 af + P1812Ducting.timeDependentLossDB(
@@ -244,11 +269,11 @@ extension P1812 {
         // At p = 50 % only what can change Lbc is evaluated: where the ducting loss is at least
         // Lbd (the common case), eqs. 57–62 give Lbam = Lbd and only eq. 63 is left.
         let lbc = p == 50
-            ? P1812.medianInlandCombinedDB(lineOfSightDB: lb0p, diffractionBasicDB: lbd, troposcatterDB: lbs, ductingDB: lba,
+            ? P1812.medianCombinedDB(lineOfSightDB: lb0p, diffractionBasicDB: lbd, troposcatterDB: lbs, ductingDB: lba,
                                            angularDistanceMrad: t.thetaMrad, pathLengthKm: d)
             : P1812.combine(lineOfSightDB: lb0p, lineOfSightBeta0DB: lb0b, diffractionDB: ldp, diffractionMedianBasicDB: lbd50,
                             diffractionBasicDB: lbd, troposcatterDB: lbs, ductingDB: lba, fi: fi, angularDistanceMrad: t.thetaMrad,
-                            pathLengthKm: d, seaFraction: 0, timePercent: p, beta0Percent: beta0).lbc
+                            pathLengthKm: d, seaFraction: omega, timePercent: p, beta0Percent: beta0).lbc
         return max(lb0p, lbc + k.locationOffsetDB)   // eq. 69
     }
 

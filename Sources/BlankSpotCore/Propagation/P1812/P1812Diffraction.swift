@@ -61,7 +61,7 @@ public enum P1812Diffraction {
         let dLos = (2 * ap).squareRoot() * ((0.001 * hteM).squareRoot() + (0.001 * hreM).squareRoot())   // eq. 22
         if d >= dLos {
             let ft = firstTermAtAp ?? FirstTerm(adftKm: ap, frequencyGHz: f, seaFraction: omega, polarization: polarization)
-            return ft.lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM)   // eq. 23
+            return ft.lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM, seaFraction: omega)   // eq. 23
         }
         if smoothEarthSurelyClears(hteM: hteM, hreM: hreM, effectiveEarthRadiusKm: ap, pathLengthKm: d, wavelengthM: lambda) { return 0 }
         let c = (hteM - hreM) / (hteM + hreM)   // eq. 24
@@ -138,18 +138,30 @@ public enum P1812Diffraction {
         let sea: Ground?
         let seaFraction: Double
 
-        public init(adftKm: Double, frequencyGHz f: Double, seaFraction omega: Double, polarization: Polarization) {
+        /// `withSeaGround`: also prepare the sea's ground when ω is 0, for callers that pass
+        /// another ω to ``lossDB(pathLengthKm:hteM:hreM:seaFraction:)`` (a sweep, once per tower).
+        public init(adftKm: Double, frequencyGHz f: Double, seaFraction omega: Double, polarization: Polarization,
+                    withSeaGround: Bool = false) {
             land = Ground(adftKm: adftKm, frequencyGHz: f, permittivity: 22, conductivitySPerM: 0.003, polarization: polarization)
-            sea = omega > 0 ? Ground(adftKm: adftKm, frequencyGHz: f, permittivity: 80, conductivitySPerM: 5, polarization: polarization) : nil
+            sea = omega > 0 || withSeaGround
+                ? Ground(adftKm: adftKm, frequencyGHz: f, permittivity: 80, conductivitySPerM: 5, polarization: polarization) : nil
             seaFraction = omega
         }
 
-        /// Ldft (eqs. 31–38).
+        /// Ldft (eqs. 31–38) for the ω given at init.
         @inline(__always)
         public func lossDB(pathLengthKm d: Double, hteM: Double, hreM: Double) -> Double {
+            lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM, seaFraction: seaFraction)
+        }
+
+        /// Ldft (eqs. 31–38) for a path `omega` over sea: ω·Ldft,sea + (1 − ω)·Ldft,land. A
+        /// positive ω needs the sea's ground (an ω > 0 or `withSeaGround` at init).
+        @inline(__always)
+        public func lossDB(pathLengthKm d: Double, hteM: Double, hreM: Double, seaFraction omega: Double) -> Double {
             let l = land.lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM)
-            guard let sea else { return l }
-            return seaFraction * sea.lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM) + (1 - seaFraction) * l
+            guard omega > 0 else { return l }
+            precondition(sea != nil, "the first term was prepared without the sea's ground")
+            return omega * sea!.lossDB(pathLengthKm: d, hteM: hteM, hreM: hreM) + (1 - omega) * l
         }
     }
 

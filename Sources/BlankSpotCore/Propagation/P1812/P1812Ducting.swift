@@ -23,15 +23,28 @@ public enum P1812Ducting {
                                       htsM: Double, hrsM: Double) -> Double {
         let alf = f < 0.5 ? 45.375 - 137.0 * f + 92.5 * f * f : 0
         let cubeRootF = cbrt(f)
-        func seaCoupling(_ coastKm: Double, _ dlKm: Double, _ hsM: Double) -> Double {
-            guard omega >= 0.75, coastKm <= dlKm, coastKm <= 5 else { return 0 }
-            return -3 * exp(-0.25 * coastKm * coastKm) * (1 + tanh(0.07 * (50 - hsM)))
-        }
         return 102.45 + 20 * DecibelMath.log10(f) + 20 * DecibelMath.log10(dlt + dlr) + alf
             + siteShieldingDB(thetaMrad: thetaT, horizonKm: dlt, frequencyGHz: f, cubeRootF: cubeRootF)
             + siteShieldingDB(thetaMrad: thetaR, horizonKm: dlr, frequencyGHz: f, cubeRootF: cubeRootF)
-            + seaCoupling(txCoastDistanceKm, dlt, htsM) + seaCoupling(rxCoastDistanceKm, dlr, hrsM)
+            + seaCouplingDB(seaFraction: omega, coastDistanceKm: txCoastDistanceKm, horizonKm: dlt, antennaAltitudeM: htsM)
+            + seaCouplingDB(seaFraction: omega, coastDistanceKm: rxCoastDistanceKm, horizonKm: dlr, antennaAltitudeM: hrsM)
     }
+
+    /// The over-sea surface-duct coupling correction of one terminal, Act or Acr (eq. 49):
+    /// −3·e^(−0.25·dc²)·(1 + tanh(0.07·(50 − hs))) on paths at least 75 % over sea for a
+    /// terminal within 5 km of the coast and no farther from it than from its horizon; else 0.
+    /// Never below ``seaCouplingFloorDB``.
+    @inline(__always)
+    public static func seaCouplingDB(seaFraction omega: Double, coastDistanceKm dc: Double, horizonKm dl: Double,
+                                     antennaAltitudeM hs: Double) -> Double {
+        guard omega >= 0.75, dc <= dl, dc <= 5 else { return 0 }
+        return -3 * exp(-0.25 * dc * dc) * (1 + tanh(0.07 * (50 - hs)))
+    }
+
+    /// The least the two terminals' sea coupling can add to Af (eq. 49: each term is at least
+    /// −3·(1 + 1) dB, since e^(−x) ≤ 1 for x ≥ 0 and tanh < 1): what a lower bound of the
+    /// ducting loss must allow on paths that may cross the sea.
+    public static let seaCouplingFloorDB = -12.0
 
     /// Site-shielding loss of one terminal (eq. 48): θ″ = θ − 0.1·dl mrad;
     /// 20·log10(1 + 0.361·θ″·√(f·dl)) + 0.264·θ″·f^(1/3) when θ″ > 0.

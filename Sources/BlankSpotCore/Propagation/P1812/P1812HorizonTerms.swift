@@ -12,7 +12,8 @@ public struct P1812HorizonTerms: Sendable {
     /// Angular distance θ, mrad (eq. 44a) and the troposcatter loss Lbs (eq. 44).
     let thetaMrad: Double
     public let lbs: Double
-    /// Af (eq. 47, inland) and the ducting loss with A(p) = 0 (eqs. 46, 50, 52).
+    /// Af (eq. 47, with the sea coupling of eq. 49 on paths with zones) and the ducting loss
+    /// with A(p) = 0 (eqs. 46, 50, 52).
     let af: Double
     let ductingFloor: Double
     /// Lbulla (eq. 20) for the effective earth radius ae.
@@ -32,6 +33,12 @@ public struct P1812HorizonTerms: Sendable {
         af = 102.45 + 20 * k.log10F + 20 * DecibelMath.log10(s.txHorizonKm + s.rxHorizonKm) + k.lowFrequencyCorrection
             + P1812Ducting.siteShieldingDB(thetaMrad: s.txHorizonAngleMrad, horizonKm: s.txHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
             + P1812Ducting.siteShieldingDB(thetaMrad: s.rxHorizonAngleMrad, horizonKm: s.rxHorizonKm, frequencyGHz: k.frequencyGHz, cubeRootF: k.cubeRootF)
+            + (s.zones.map { z in
+                P1812Ducting.seaCouplingDB(seaFraction: z.seaFraction, coastDistanceKm: z.txCoastDistanceKm, horizonKm: s.txHorizonKm,
+                                           antennaAltitudeM: s.htsM)
+                    + P1812Ducting.seaCouplingDB(seaFraction: z.seaFraction, coastDistanceKm: z.rxCoastDistanceKm, horizonKm: s.rxHorizonKm,
+                                                 antennaAltitudeM: s.hrsM)
+            } ?? 0)
         ductingFloor = af + k.gammaD * (1000 * d / ae + thetaTp + thetaRp)
         lbulla = P1812.actualBullingtonLossDB(transHorizon: s.isTransHorizon, stim: s.stim, srim: s.srim, nuMax: s.nuMax,
                                               htsM: s.htsM, hrsM: s.hrsM, pathLengthKm: d, wavelengthM: k.wavelengthM)

@@ -153,17 +153,18 @@ public enum P1812 {
         return Combination(fj: fj, fk: fk, lminb0p: lminb0p, lminbap: lminbap, lbda: lbda, lbam: lbam, lbc: lbc)
     }
 
-    /// Lbc (eq. 63) of an all-inland path (ω = 0) at p = 50 %, where Fi = 0 (see
+    /// Lbc (eq. 63) of a path at p = 50 %, where Fi = 0 (see
     /// ``P1812AreaPrediction``'s notes): the same value as ``combine(…)``'s `lbc`, bit for bit,
     /// with the blending factors Fj and Fk (two hyperbolic tangents) and eq. 60 evaluated only
     /// where they can change it.
     ///
-    /// At p = 50 % with Fi = 0, Lminb0p = Lbd50 (eq. 59) and Lbd50 = Lbd, so eq. 62 gives
+    /// At p = 50 % with Fi = 0, Lminb0p = Lbd50 (eq. 59, whatever the sea fraction ω: it enters
+    /// only through the term that Fi multiplies) and Lbd50 = Lbd, so eq. 62 gives
     /// Lbam = Lbda + (Lbd − Lbda)·Fj, which is Lbd whatever Fj is once Lbda = Lbd; and eq. 61
     /// gives Lbda = Lbd whenever Lminbap ≥ Lbd, which holds whenever Lba ≥ Lbd, since
     /// Lminbap ≥ max(Lba, Lb0p) (eq. 60). `lbd` is both Lbd and Lbd50 here.
     @inline(__always)
-    public static func medianInlandCombinedDB(lineOfSightDB lb0p: Double, diffractionBasicDB lbd: Double, troposcatterDB lbs: Double,
+    public static func medianCombinedDB(lineOfSightDB lb0p: Double, diffractionBasicDB lbd: Double, troposcatterDB lbs: Double,
                                               ductingDB lba: Double, angularDistanceMrad theta: Double, pathLengthKm d: Double) -> Double {
         var lbam = lbd
         if lba < lbd {

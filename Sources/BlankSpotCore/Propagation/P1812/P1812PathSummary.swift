@@ -26,6 +26,9 @@ public struct P1812PathSummary: Sendable, Equatable {
     public var betaStim = 0.0
     public var betaSrim = 0.0
     public var betaNuMax = 0.0
+    /// The path's zones when a point of it lies outside the inland zone A2; nil: all inland
+    /// (ω = 0, dtm = dlm = d).
+    public var zones: P1812PathZones?
 
     public init(pathLengthKm: Double, txGroundM: Double, rxGroundM: Double, htsM: Double, hrsM: Double,
                 sampleCount: Int, stepKm: Double, isTransHorizon: Bool, txHorizonAngleMrad: Double, txHorizonKm: Double,

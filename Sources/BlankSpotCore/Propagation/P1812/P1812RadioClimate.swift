@@ -23,37 +23,15 @@ public struct P1812RadioClimate: Sendable, Equatable {
     public static let earthRadiusKm = 6371.0
 
     public init(profile: P1812Profile, link: P1812Link) {
-        let d = profile.distancesKm, n = d.count
-        let total = profile.pathLengthKm
-        // Each point stands for the stretch between the mid-points to its neighbours.
-        func stretch(_ i: Int) -> Double {
-            let lo = i == 0 ? 0 : (d[i - 1] + d[i]) / 2
-            let hi = i == n - 1 ? total : (d[i] + d[i + 1]) / 2
-            return hi - lo
-        }
-        func longest(_ keep: (RadioClimaticZone) -> Bool) -> Double {
-            var best = 0.0, run = 0.0
-            for i in 0..<n {
-                if keep(profile.zones[i]) { run += stretch(i); best = max(best, run) } else { run = 0 }
-            }
-            return best
-        }
-        longestLandKm = longest { $0 != .sea }
-        longestInlandKm = longest { $0 == .inland }
-        seaFraction = (0..<n).reduce(0) { profile.zones[$1] == .sea ? $0 + stretch($1) : $0 } / total
+        let zones = P1812ZoneWalk(profile: profile).zones(pathKm: profile.pathLengthKm)
+        longestLandKm = zones.longestLandKm
+        longestInlandKm = zones.longestInlandKm
+        seaFraction = zones.seaFraction
         pathCentreLatDeg = GreatCircle.latitude(fromLatDeg: link.txLatDeg, lonDeg: link.txLonDeg,
                                                 towardsLatDeg: link.rxLatDeg, lonDeg: link.rxLonDeg,
-                                                distanceKm: total / 2, sphereRadiusKm: Self.earthRadiusKm)
-        tau = 1 - exp(-4.12e-4 * pow(longestInlandKm, 2.41))   // eq. 3a
-        let mu1 = min(1, pow(pow(10, -longestLandKm / (16 - 6.6 * tau)) + pow(10, -5 * (0.496 + 0.354 * tau)), 0.2))   // eq. 3
-        let phi = abs(pathCentreLatDeg)
-        if phi <= 70 {
-            let mu4 = pow(10, (-0.935 + 0.0176 * phi) * log10(mu1))   // eq. 4a
-            beta0Percent = pow(10, -0.015 * phi + 1.67) * mu1 * mu4   // eq. 5
-        } else {
-            let mu4 = pow(10, 0.3 * log10(mu1))
-            beta0Percent = 4.17 * mu1 * mu4
-        }
+                                                distanceKm: profile.pathLengthKm / 2, sphereRadiusKm: Self.earthRadiusKm)
+        (tau, beta0Percent) = Self.tauAndBeta0(longestLandKm: longestLandKm, longestInlandKm: longestInlandKm,
+                                               pathCentreLatDeg: pathCentreLatDeg)
         effectiveEarthRadiusKm = Self.earthRadiusKm * 157 / (157 - link.deltaN)   // eqs. 6, 7a
         betaEarthRadiusKm = Self.earthRadiusKm * 3   // eq. 7b
     }
