@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "BlankSpotCoreTests", dependencies: ["BlankSpotCore", "BlankSpotLP", "TestSupport"]),
         .testTarget(
             name: "BlankSpotGDALTests",
-            dependencies: ["BlankSpotCore", "BlankSpotGDAL", "TestSupport"]),
+            dependencies: ["BlankSpotCore", "BlankSpotGDAL", "TestSupport", "kalsel-sample"]),
         // End-to-end: runs the built `blankspot` executable on real inputs.
         .testTarget(
             name: "BlankSpotCLITests",
