@@ -363,23 +363,3 @@ extension P1812 {
         return min(max(Int(x.rounded()), 1), n)
     }
 }
-
-extension P1812RadioClimate {
-    /// An all-inland path of `d` km (dtm = dlm = d, ω = 0) centred at `pathCentreLatDeg`.
-    public init(inlandPathKm d: Double, pathCentreLatDeg: Double, deltaN: Double) {
-        longestLandKm = d
-        longestInlandKm = d
-        seaFraction = 0
-        self.pathCentreLatDeg = pathCentreLatDeg
-        tau = 1 - exp(-4.12e-4 * pow(d, 2.41))
-        let mu1 = min(1, pow(DecibelMath.exp10(-d / (16 - 6.6 * tau)) + DecibelMath.exp10(-5 * (0.496 + 0.354 * tau)), 0.2))
-        let phi = abs(pathCentreLatDeg)
-        if phi <= 70 {
-            beta0Percent = DecibelMath.exp10(-0.015 * phi + 1.67) * mu1 * DecibelMath.exp10((-0.935 + 0.0176 * phi) * DecibelMath.log10(mu1))
-        } else {
-            beta0Percent = 4.17 * mu1 * DecibelMath.exp10(0.3 * DecibelMath.log10(mu1))
-        }
-        effectiveEarthRadiusKm = Self.earthRadiusKm * 157 / (157 - deltaN)
-        betaEarthRadiusKm = Self.earthRadiusKm * 3
-    }
-}
